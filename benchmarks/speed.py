@@ -1,0 +1,176 @@
+"""Speed benchmark: throughput as ratios to baselines run in the same process, cold start,
+memory and scaling with input size. Writes benchmarks/results/speed.json.
+
+Run:  .venv/bin/python benchmarks/speed.py            (add --quick for a short run)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from multiprocessing import get_context
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import ROOT, job_texts  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results" / "speed.json"
+BIN = Path(sys.executable).parent
+
+
+def rate(func, texts: list[str], repeat: int = 1) -> float:
+    """Documents per second of func over texts (best of `repeat`)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            func(text)
+        best = min(best, time.perf_counter() - start)
+    return len(texts) / best
+
+
+def _worker_init() -> None:
+    global _M
+    from skillmatch import SkillMatcher
+
+    _M = SkillMatcher()
+
+
+def _worker_count(text: str) -> int:
+    return len(_M.parse_job(text).skills)  # compact result: no Docs, no models cross the pipe
+
+
+def parallel_rate(texts: list[str], workers: int) -> float:
+    ctx = get_context("fork")
+    with ctx.Pool(workers, initializer=_worker_init) as pool:
+        pool.map(_worker_count, texts[:workers * 4], chunksize=1)  # warm up
+        start = time.perf_counter()
+        list(pool.imap(_worker_count, texts, chunksize=32))
+        return len(texts) / (time.perf_counter() - start)
+
+
+def median_run(cmd: list[str], runs: int = 5, stdin: str | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, input=stdin, capture_output=True, text=True, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_rss_of_full_run(n_docs: int) -> dict[str, float]:
+    code = (
+        "import resource,sys,json;sys.path.insert(0,'benchmarks');from _corpus import job_texts;"
+        "from skillmatch import SkillMatcher;m=SkillMatcher();t,_=job_texts();t=t[:%d];"
+        "half=len(t)//2;[m.parse_job(x) for x in t[:half]];"
+        "mid=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;[m.parse_job(x) for x in t[half:]];"
+        "end=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;print(json.dumps([mid,end]))" % n_docs
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    mid, end = json.loads(out.stdout)
+    return {"peak_rss_mb": end / 1024, "rss_at_half_mb": mid / 1024}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer documents and runs")
+    args = parser.parse_args()
+    texts, source = job_texts()
+    if args.quick:
+        texts = texts[:500]
+    import spacy
+
+    from skillmatch import SkillMatcher
+
+    full = SkillMatcher()
+    exact = SkillMatcher(fuzzy=False)
+    nlp = spacy.blank("en")
+
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for skill in full.taxonomy.skills.values():
+        for form, _ in skill.surface_forms():
+            automaton.add_word(form.lower(), skill.id)
+    automaton.make_automaton()
+
+    def aho(text: str) -> int:
+        return sum(1 for _ in automaton.iter(text.lower()))
+
+    for t in texts[:50]:  # warm every path (fuzzy memo stays warm, as in a long run)
+        full.parse_job(t)
+        exact.extract(t)
+    base_a = rate(nlp.make_doc, texts)
+    base_b = rate(aho, texts)
+    r_exact = rate(exact.extract, texts)
+    r_full = rate(full.parse_job, texts)
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+    r1 = parallel_rate(texts, 1)
+    r2 = parallel_rate(texts, 2)
+
+    help_s = median_run([str(BIN / "skillmatch"), "--help"])
+    sample_job = (ROOT / "samples/jobs/ai-architect.txt").read_text("utf-8")
+    score_s = median_run(
+        [str(BIN / "skillmatch"), "score", str(ROOT / "samples/resumes/maya-chen.txt")], stdin=sample_job
+    )
+
+    unit = texts[0]
+    scaling = {}
+    for kb in (1, 10, 100, 1000):
+        doc = (unit * (kb * 1024 // len(unit) + 1))[: kb * 1024]
+        start = time.perf_counter()
+        full.parse_job(doc)
+        scaling[f"{kb}KB"] = time.perf_counter() - start
+    per_kb = {k: v / int(k[:-2]) * 1000 for k, v in scaling.items()}
+
+    mem = peak_rss_of_full_run(min(len(texts), 2500))
+
+    rows = [
+        ("baseline A: spaCy blank English make_doc", base_a, 1.0, None),
+        ("baseline B: pyahocorasick keyword scan", base_b, base_b / base_a, None),
+        ("skillmatch exact extraction", r_exact, r_exact / base_a, f"{r_exact / base_b:.2f}x B (target ≥0.15x B, ≥3x A)"),
+        ("skillmatch full pipeline (parse_job)", r_full, r_full / base_a, "target ≥2x A"),
+        ("full pipeline, 1 worker (fork pool)", r1, r1 / base_a, None),
+        ("full pipeline, 2 workers", r2, r2 / base_a, f"{r2 / r1:.2f}x 1 worker (target ≥1.8x)"),
+    ]
+    result = {
+        "corpus": source,
+        "documents": len(texts),
+        "megabytes": round(mb, 2),
+        "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
+        "throughput_docs_per_s": {name: round(r, 1) for name, r, _, _ in rows},
+        "ratio_to_baseline_A": {name: round(x, 2) for name, _, x, _ in rows},
+        "exact_vs_baseline_B": round(r_exact / base_b, 3),
+        "two_workers_vs_one": round(r2 / r1, 2),
+        "full_pipeline_mb_per_s": round(r_full * mb / len(texts), 2),
+        "cold_start_s": {"skillmatch --help": round(help_s, 3), "skillmatch score (sample)": round(score_s, 3)},
+        "scaling_s": {k: round(v, 4) for k, v in scaling.items()},
+        "scaling_ms_per_kb": {k: round(v, 3) for k, v in per_kb.items()},
+        "memory": {k: round(v, 1) for k, v in mem.items()},
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+    print(f"corpus: {source}; {len(texts)} docs, {mb:.2f} MB; {result['machine']}")
+    print(f"{'measure':<46} {'docs/s':>9} {'× A':>7}  note")
+    for name, r, x, note in rows:
+        print(f"{name:<46} {r:>9.0f} {x:>7.2f}  {note or ''}")
+    print(f"{'cold start: skillmatch --help (median of 5)':<46} {help_s * 1000:>8.0f}ms          target ≤150 ms")
+    print(f"{'cold start: skillmatch score sample (median 5)':<46} {score_s * 1000:>8.0f}ms          target ≤1300 ms")
+    print(f"{'peak RSS, full run over the corpus':<46} {mem['peak_rss_mb']:>8.0f}MB          target ≤250 MB (half-way: {mem['rss_at_half_mb']:.0f} MB)")
+    for k, v in scaling.items():
+        print(f"{'scaling: one ' + k + ' document':<46} {v * 1000:>8.1f}ms          {per_kb[k]:.3f} ms/KB")
+    print(f"results written to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

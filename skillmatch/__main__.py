@@ -1,0 +1,5 @@
+"""`python -m skillmatch`."""
+
+from skillmatch.cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""The compiled taxonomy index, cached in the process and on disk by content hash.
+
+Compiling ~10k forms and the fuzzy indexes takes a second or two; loading the pickle takes
+a fraction of that, so a CLI call after the first is quick and a second SkillMatcher in one
+process costs nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from skillmatch import __version__
+from collections.abc import Sequence
+
+from skillmatch.recognizers import PhraseIndex
+from skillmatch.taxonomy import Taxonomy, content_hash, load_taxonomy, taxonomy_files
+
+_FORMAT = 1  # bump when PhraseIndex changes shape
+_IN_PROCESS: dict[str, PhraseIndex] = {}
+_TAXONOMIES: dict[str, Taxonomy] = {}
+
+
+def default_cache_dir() -> Path:
+    """Where skillmatch keeps its caches: $SKILLMATCH_CACHE_DIR or the user cache folder."""
+    env = os.environ.get("SKILLMATCH_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("skillmatch", appauthor=False))
+
+
+def _english_words() -> frozenset[str]:
+    """Real English words, so that fuzzy matching never 'corrects' one into a skill."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:  # pragma: no cover - a declared dependency; degrade, don't fail
+        return frozenset()
+    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
+
+
+def compiled_index(taxonomy: Taxonomy, cache_dir: Path | None | bool = None) -> PhraseIndex:
+    """The PhraseIndex of a taxonomy: from memory, from the disk cache, or freshly built.
+
+    `cache_dir=False` skips the disk cache.
+    """
+    key = f"{taxonomy.hash}-{__version__}-{_FORMAT}"
+    found = _IN_PROCESS.get(key)
+    if found is not None:
+        return found
+    path = None
+    if cache_dir is not False:
+        folder = default_cache_dir() if cache_dir in (None, True) else Path(cache_dir)  # type: ignore[arg-type]
+        path = folder / f"index-{key}.pickle"
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            with path.open("rb") as fh:
+                index = pickle.load(fh)
+            if isinstance(index, PhraseIndex) and index.taxonomy_hash == taxonomy.hash:
+                _IN_PROCESS[key] = index
+                return index
+    index = PhraseIndex.build(taxonomy, _english_words())
+    if path is not None:
+        _write_atomic(path, index)
+    _IN_PROCESS[key] = index
+    return index
+
+
+def cached_taxonomy(
+    paths: Sequence[str | Path] | None = None,
+    extra: Sequence[str | Path] = (),
+    cache_dir: Path | None | bool = None,
+) -> Taxonomy:
+    """load_taxonomy, memoised by content hash in the process and pickled on disk."""
+    base, more = taxonomy_files(paths, extra)
+    digest = content_hash(base + more)
+    key = f"{digest}-{__version__}-{_FORMAT}"
+    found = _TAXONOMIES.get(key)
+    if found is not None:
+        return found
+    path = None
+    if cache_dir is not False:
+        folder = default_cache_dir() if cache_dir in (None, True) else Path(cache_dir)  # type: ignore[arg-type]
+        path = folder / f"taxonomy-{key}.pickle"
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            with path.open("rb") as fh:
+                taxonomy = pickle.load(fh)
+            if isinstance(taxonomy, Taxonomy) and taxonomy.hash == digest:
+                _TAXONOMIES[key] = taxonomy
+                return taxonomy
+    taxonomy = load_taxonomy(paths, extra=extra)
+    if path is not None:
+        _write_atomic(path, taxonomy)
+    _TAXONOMIES[key] = taxonomy
+    return taxonomy
+
+
+def _write_atomic(path: Path, obj: object) -> None:
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: two processes never see half a file

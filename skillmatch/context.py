@@ -1,0 +1,160 @@
+"""Reading around a mention: requirement cues, years of experience, 'X or Y' alternatives.
+
+Pure functions over the text, its layout and the recognised spans; the matcher applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from skillmatch.models import Requirement
+
+# Ordered alternatives: the longer phrase first ('not required' before 'required').
+_CUES = re.compile(
+    r"\b(?:"
+    r"(?P<pref>not (?:required|mandatory|necessary|a must)|nice[ -]to[ -]haves?|good[ -]to[ -]haves?"
+    r"|(?:is |are |would be )?an? (?:big |huge |definite |strong )?(?:plus|bonus|advantage|asset)"
+    r"|(?:is |are )?a plus|bonus(?: points)?|preferred|preferably|prefer|desir(?:ed|able)|ideally"
+    r"|familiar(?:ity)? with|exposure to|would be (?:great|nice|helpful|beneficial)"
+    r"|advantageous|optional|helpful|beneficial|appreciated|pluses|plus if)"
+    r"|(?P<must>must(?:[ -]have)?|required|requires?|requirement|mandatory|essential|necessary"
+    r"|need to have|needs to have|minimum|at least)"
+    r"|(?P<strong>strong|proficien(?:t|cy)|solid|deep|extensive|expert(?:ise)?|advanced|hands[ -]on"
+    r"|in[ -]depth|thorough|demonstrated|proven|excellent)"
+    r")\b"
+)
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_YEARS = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\+|plus)?\s*"
+    r"(?:(?:-|–|to|or)\s*(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*\+?\s*)?"
+    r"(?:years?|yrs?)\b(?!\s*(?:old|degree|program|college|university|warranty|contract|ago))",
+    re.IGNORECASE,
+)
+_CONNECTORS = frozenset({",", "or", "/", "and/or", "either", "and", "&", "(", ")", "e.g.", "eg"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue phrase in a segment: its kind ('pref', 'must', 'strong') and its offsets."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Requirement cue phrases in text[start:end], with offsets into text."""
+    segment = text[start:end].lower()
+    return [
+        Cue(m.lastgroup or "", start + m.start(), start + m.end(), text[start + m.start() : start + m.end()])
+        for m in _CUES.finditer(segment)
+    ]
+
+
+def requirement_level(
+    section: str | None, cues: Sequence[Cue], start: int, end: int
+) -> tuple[Requirement, Cue | None]:
+    """Required or preferred, from the section and the nearest cue in the same segment.
+
+    A 'nice to have' section makes skills preferred unless a strong cue ('must') says otherwise;
+    elsewhere skills are required unless a preference cue is the nearest cue.
+    """
+    nearest: Cue | None = None
+    best = 10**9
+    for cue in cues:
+        dist = start - cue.end if cue.end <= start else cue.start - end
+        dist = max(dist, 0)
+        # a cue before the skill reads a little closer than one after it ('familiarity with X')
+        weight = dist if cue.end <= start else dist + 2
+        if weight < best:
+            nearest, best = cue, weight
+    if section == "preferred":
+        must = [c for c in cues if c.kind == "must"]
+        if must and (nearest is None or nearest.kind != "pref"):
+            return "required", must[0]
+        return "preferred", nearest if nearest and nearest.kind == "pref" else None
+    if nearest is not None and nearest.kind == "pref":
+        return "preferred", nearest
+    return "required", nearest
+
+
+@dataclass(frozen=True, slots=True)
+class YearsPhrase:
+    """'5+ years', 'three years', '3-5 yrs': the least number and its offsets."""
+
+    years: int
+    start: int
+    end: int
+
+
+def find_years(text: str, start: int, end: int) -> list[YearsPhrase]:
+    """Years-of-experience phrases in text[start:end], with offsets into text."""
+    out = []
+    for m in _YEARS.finditer(text, start, end):
+        raw = m.group("n").lower()
+        n = _NUMBER_WORDS.get(raw) or int(raw)
+        if 0 < n <= 40:
+            out.append(YearsPhrase(n, m.start(), m.end()))
+    return out
+
+
+_GAP = re.compile(
+    r"[\s:(\[\-–,]{0,4}"
+    r"(?:(?:developer|engineer|programmer|programming|development|experience|expert)\s+)?"
+    r"(?:(?:for|over|with)\s+(?:about\s+|over\s+|around\s+|nearly\s+)?)?"
+)
+_INTRODUCES = re.compile(r"\s*(?:of|in|with|using|working|programming|experience)\b", re.IGNORECASE)
+
+
+def assign_years(
+    text: str, phrases: Sequence[YearsPhrase], spans: Sequence[tuple[int, int]]
+) -> list[int | None]:
+    """Years for each span of one segment.
+
+    A phrase right after a span that introduces nothing else ('Python (3+ years)', 'SQL: 5
+    years') belongs to it; otherwise the last phrase before the span ('5+ years of Python and
+    SQL' gives both 5).
+    """
+    out: list[int | None] = [None] * len(spans)
+    for k, (s, e) in enumerate(spans):
+        for p in phrases:
+            if p.start >= e and _GAP.fullmatch(text, e, p.start) and not _INTRODUCES.match(text, p.end):
+                out[k] = p.years
+                break
+        else:
+            before = [p for p in phrases if p.end <= s and _INTRODUCES.match(text, p.end)]
+            if before:
+                out[k] = before[-1].years
+    return out
+
+
+def alternative_groups(
+    text: str, spans: Sequence[tuple[int, int]], tokens_between: Sequence[Sequence[str]]
+) -> list[list[int]]:
+    """Runs of spans joined as alternatives: 'PyTorch or TensorFlow', 'Python, Java or Go'.
+
+    `tokens_between[k]` are the folded tokens between span k and span k+1. A run joined only by
+    commas, 'or' and '/' that contains an 'or' or '/' is one requirement; 'and' breaks it.
+    """
+    groups: list[list[int]] = []
+    run = [0] if spans else []
+    has_or = False
+    for k in range(len(spans) - 1):
+        between = tokens_between[k]
+        if between and all(t in _CONNECTORS for t in between) and not {"and", "&"} & set(between):
+            run.append(k + 1)
+            has_or = has_or or bool({"or", "/", "and/or", "either"} & set(between))
+            continue
+        if len(run) > 1 and has_or:
+            groups.append(run)
+        run, has_or = [k + 1], False
+    if len(run) > 1 and has_or:
+        groups.append(run)
+    return groups

@@ -1,0 +1,136 @@
+"""Frozen pydantic results: every span is a character offset into the caller's text."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MatchKind = Literal["exact", "alias", "fuzzy"]
+Requirement = Literal["required", "preferred"]
+Credit = Literal["exact", "child", "implies", "related"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Mention(_Frozen):
+    """One place where a skill is named: the surface text and how it was recognised."""
+
+    text: str
+    start: int
+    end: int
+    match: MatchKind
+    confidence: float
+    section: str | None = None
+    alias: str = Field(description="The taxonomy form that matched (or the fuzzy target).")
+    cue: str | None = Field(default=None, description="The cue word that set the requirement.")
+
+
+class ExtractedSkill(_Frozen):
+    """A skill found in a document, with every mention of it."""
+
+    id: str
+    name: str
+    category: str
+    requirement: Requirement | None = None
+    min_years: int | None = None
+    years: int | None = Field(default=None, description="Years of experience a résumé states.")
+    alternatives: tuple[str, ...] = Field(
+        default=(), description="Ids of skills that satisfy the same requirement ('X or Y')."
+    )
+    mentions: tuple[Mention, ...]
+
+    @property
+    def confidence(self) -> float:
+        """The best confidence among the mentions."""
+        return max(m.confidence for m in self.mentions)
+
+
+class Profile(_Frozen):
+    """The skills of one document: a job's requirements or a résumé's evidence."""
+
+    kind: Literal["job", "resume", "text"] = "text"
+    skills: tuple[ExtractedSkill, ...] = ()
+    taxonomy_hash: str = ""
+    length: int = Field(default=0, description="Length of the text the profile was read from.")
+
+    def get(self, skill_id: str) -> ExtractedSkill | None:
+        """The extracted skill with this id, or None."""
+        for skill in self.skills:
+            if skill.id == skill_id:
+                return skill
+        return None
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Ids of every skill in the profile."""
+        return frozenset(s.id for s in self.skills)
+
+
+class Evidence(_Frozen):
+    """Where the résumé shows a skill: the mention and the line around it."""
+
+    text: str
+    start: int
+    end: int
+    snippet: str
+
+
+class MatchedSkill(_Frozen):
+    """A job requirement the résumé satisfies, and how much credit it earns."""
+
+    id: str
+    name: str
+    requirement: Requirement
+    credit: float
+    via: Credit = Field(description="exact, child (a more specific skill), implies or related.")
+    matched_by: str = Field(description="Id of the résumé skill that earned the credit.")
+    matched_name: str
+    min_years: int | None = None
+    years: int | None = Field(default=None, description="Years the résumé states for the skill.")
+    evidence: tuple[Evidence, ...] = ()
+
+
+class ClosestSkill(_Frozen):
+    """The candidate's nearest skill to a missing one."""
+
+    id: str
+    name: str
+    relation: str
+
+
+class MissingSkill(_Frozen):
+    """A job requirement the résumé does not show."""
+
+    id: str
+    name: str
+    requirement: Requirement
+    alternatives: tuple[str, ...] = ()
+    closest: ClosestSkill | None = None
+
+
+class ScoringWeights(_Frozen):
+    """The knobs of the fit score; override any of them by passing your own."""
+
+    required: float = Field(default=2.0, ge=0, description="Weight of a required skill.")
+    preferred: float = Field(default=1.0, ge=0, description="Weight of a preferred skill.")
+    child: float = Field(default=1.0, ge=0, le=1, description="Credit for a more specific skill.")
+    implies: float = Field(default=0.7, ge=0, le=1, description="Credit through an implication.")
+    related: float = Field(default=0.4, ge=0, le=1, description="Credit for a related substitute.")
+    years_floor: float = Field(
+        default=0.5, ge=0, le=1, description="Least share of credit kept when years fall short."
+    )
+
+
+class FitReport(_Frozen):
+    """How well a résumé fits a job: the score, what matched and what is missing."""
+
+    score: float = Field(ge=0, le=100)
+    matched: tuple[MatchedSkill, ...] = ()
+    missing: tuple[MissingSkill, ...] = ()
+    weights: ScoringWeights
+    extra: tuple[str, ...] = Field(
+        default=(), description="Ids of résumé skills the job does not ask for."
+    )

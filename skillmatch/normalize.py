@@ -1,0 +1,71 @@
+"""The one normalisation applied to taxonomy aliases and to documents alike.
+
+Both sides go through `tokenize`, so an alias matches a text exactly when their token
+sequences agree; offsets always point into the caller's original string.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# One character in, one character out: normalising never shifts an offset.
+_FOLD = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\uff0b": "+",
+        "\uff03": "#",
+    }
+)
+
+# A word, a word joined by ampersands (R&D, AT&T: never the letter R), or one punctuation mark.
+TOKEN_RE = re.compile(r"\w+(?:&\w+)+|\w+|[^\w\s]")
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold dashes and quotes, keeping the length when Unicode allows."""
+    return text.translate(_FOLD).lower()
+
+
+def tokenize(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Split text into tokens: parallel lists of start offsets, end offsets and folded forms."""
+    folded = fold(text)
+    starts: list[int] = []
+    ends: list[int] = []
+    norms: list[str] = []
+    if len(folded) == len(text):
+        for m in TOKEN_RE.finditer(folded):
+            s, e = m.span()
+            starts.append(s)
+            ends.append(e)
+            norms.append(m.group())
+    else:  # rare: a character whose lower case is longer (İ); fold token by token
+        for m in TOKEN_RE.finditer(text.translate(_FOLD)):
+            s, e = m.span()
+            starts.append(s)
+            ends.append(e)
+            norms.append(m.group().lower())
+    return starts, ends, norms
+
+
+def alias_tokens(alias: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """The folded token key of an alias, and for each token whether it touches the previous one."""
+    alias = unicodedata.normalize("NFKC", alias)
+    starts, ends, norms = tokenize(alias)
+    joined = tuple(i > 0 and starts[i] == ends[i - 1] for i in range(len(norms)))
+    return tuple(norms), joined
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, folded: 'Tensor Flow', 'tensor-flow' and 'TensorFlow' agree."""
+    return "".join(ch for ch in fold(text) if ch.isalnum() or ch in "+#")

@@ -1,0 +1,181 @@
+"""Pure scoring: a job profile × a résumé profile → FitReport.
+
+score = 100 × Σ weight(g) · credit(g) / Σ weight(g) over the job's requirement groups g, where
+a group is one skill or its alternatives ('PyTorch or TensorFlow'), weight is `required` or
+`preferred`, and credit is the best over the group's skills of:
+  1.0 the résumé names the skill; `child` it names a more specific one (is-a descendant);
+  `implies` a résumé skill implies it; `related` it names a substitute; else 0 —
+multiplied, where the job asks for N years and the résumé states fewer (y), by
+max(years_floor, y / N).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from skillmatch.models import (
+    ClosestSkill,
+    Evidence,
+    ExtractedSkill,
+    FitReport,
+    MatchedSkill,
+    MissingSkill,
+    Profile,
+    Requirement,
+    ScoringWeights,
+)
+from skillmatch.taxonomy import Taxonomy
+
+SNIPPET_WIDTH = 160
+_RANK = {"exact": 0, "child": 1, "implies": 2, "related": 3}
+
+
+def requirement_groups(job: Profile) -> list[list[ExtractedSkill]]:
+    """The job's skills joined into alternative groups, in order of first mention."""
+    by_id = {s.id: s for s in job.skills}
+    seen: set[str] = set()
+    groups: list[list[ExtractedSkill]] = []
+    for skill in job.skills:
+        if skill.id in seen:
+            continue
+        group, stack = [], [skill.id]
+        while stack:
+            sid = stack.pop()
+            if sid in seen or sid not in by_id:
+                continue
+            seen.add(sid)
+            group.append(by_id[sid])
+            stack.extend(by_id[sid].alternatives)
+        group.sort(key=lambda s: s.mentions[0].start)
+        groups.append(group)
+    return groups
+
+
+def _credit_options(
+    job_skill: str, resume_ids: frozenset[str], taxonomy: Taxonomy, weights: ScoringWeights
+) -> tuple[float, str, str] | None:
+    """The best (credit, via, résumé skill id) for one job skill, or None."""
+    if job_skill in resume_ids:
+        return 1.0, "exact", job_skill
+    if job_skill not in taxonomy:
+        return None
+    children = sorted(taxonomy.descendants(job_skill) & resume_ids)
+    if children and weights.child > 0:
+        return weights.child, "child", children[0]
+    implying = sorted(r for r in resume_ids if r in taxonomy and job_skill in taxonomy.implied_by(r))
+    if implying and weights.implies > 0:
+        return weights.implies, "implies", implying[0]
+    related = sorted(taxonomy.related_index.get(job_skill, frozenset()) & resume_ids)
+    if related and weights.related > 0:
+        return weights.related, "related", related[0]
+    return None
+
+
+def _evidence(skill: ExtractedSkill, text: str | None, limit: int = 3) -> tuple[Evidence, ...]:
+    out = []
+    for m in skill.mentions[:limit]:
+        snippet = m.text
+        if text is not None:
+            left = max(text.rfind("\n", 0, m.start) + 1, m.start - SNIPPET_WIDTH // 2)
+            right = text.find("\n", m.end)
+            right = min(len(text) if right < 0 else right, m.end + SNIPPET_WIDTH // 2)
+            snippet = " ".join(text[left:right].split())
+        out.append(Evidence(text=m.text, start=m.start, end=m.end, snippet=snippet))
+    return tuple(out)
+
+
+def _closest(job_skill: str, resume_ids: frozenset[str], taxonomy: Taxonomy) -> ClosestSkill | None:
+    """The résumé skill nearest a missing one: a sibling, then a broader skill, then a cousin."""
+    if job_skill not in taxonomy:
+        return None
+    parents = taxonomy[job_skill].parents
+    siblings = sorted({c for p in parents for c in taxonomy.children.get(p, ())} & resume_ids - {job_skill})
+    if siblings:
+        return ClosestSkill(id=siblings[0], name=taxonomy[siblings[0]].name, relation="sibling")
+    ancestors = taxonomy.ancestors(job_skill)
+    for anc in ancestors:
+        if anc in resume_ids:
+            return ClosestSkill(id=anc, name=taxonomy[anc].name, relation="broader")
+    for anc in ancestors[:2]:
+        cousins = sorted(taxonomy.descendants(anc) & resume_ids)
+        if cousins:
+            return ClosestSkill(id=cousins[0], name=taxonomy[cousins[0]].name, relation="same family")
+    return None
+
+
+def score_profiles(
+    job: Profile,
+    resume: Profile,
+    taxonomy: Taxonomy,
+    weights: ScoringWeights,
+    *,
+    resume_text: str | None = None,
+) -> FitReport:
+    """Score a résumé profile against a job profile (see the module docstring)."""
+    resume_ids = resume.ids
+    resume_by_id = {s.id: s for s in resume.skills}
+    total = earned = 0.0
+    matched: list[tuple[tuple, MatchedSkill]] = []
+    missing: list[tuple[tuple, MissingSkill]] = []
+    used: set[str] = set()
+    for order, group in enumerate(requirement_groups(job)):
+        level: Requirement = "required" if any(s.requirement != "preferred" for s in group) else "preferred"
+        weight = weights.required if level == "required" else weights.preferred
+        total += weight
+        min_years = max((s.min_years for s in group if s.min_years), default=None)
+        best: tuple[float, str, str, ExtractedSkill] | None = None
+        for skill in group:
+            option = _credit_options(skill.id, resume_ids, taxonomy, weights)
+            if option and (best is None or (option[0], -_RANK[option[1]]) > (best[0], -_RANK[best[1]])):
+                best = (*option, skill)
+        if best is None:
+            head = group[0]
+            missing.append(
+                (
+                    (level != "required", order),
+                    MissingSkill(
+                        id=head.id,
+                        name=head.name,
+                        requirement=level,
+                        alternatives=tuple(s.id for s in group[1:]),
+                        closest=_closest(head.id, resume_ids, taxonomy),
+                    ),
+                )
+            )
+            continue
+        credit, via, by, skill = best
+        stated = resume_by_id[by].years
+        if min_years and stated is not None and stated < min_years:
+            credit *= max(weights.years_floor, stated / min_years)
+        earned += weight * credit
+        used.add(by)
+        matched.append(
+            (
+                (level != "required", -credit, order),
+                MatchedSkill(
+                    id=skill.id,
+                    name=skill.name,
+                    requirement=level,
+                    credit=round(credit, 4),
+                    via=via,  # type: ignore[arg-type]
+                    matched_by=by,
+                    matched_name=taxonomy[by].name if by in taxonomy else by,
+                    min_years=min_years,
+                    years=stated,
+                    evidence=_evidence(resume_by_id[by], resume_text),
+                ),
+            )
+        )
+    score = round(100.0 * earned / total, 1) if total else 0.0
+    return FitReport(
+        score=min(score, 100.0),
+        matched=tuple(m for _, m in sorted(matched, key=lambda x: x[0])),
+        missing=tuple(m for _, m in sorted(missing, key=lambda x: x[0])),
+        weights=weights,
+        extra=tuple(sorted(resume_ids - used - {s.id for s in job.skills})),
+    )
+
+
+def missing_required(report: FitReport) -> Sequence[MissingSkill]:
+    """The missing skills a job requires (not the nice-to-haves)."""
+    return [m for m in report.missing if m.requirement == "required"]

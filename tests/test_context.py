@@ -1,0 +1,78 @@
+"""Reading a job: requirement levels, years, alternatives, sections."""
+
+from __future__ import annotations
+
+from skillmatch import SkillMatcher
+from skillmatch.sections import heading_label
+
+
+def levels(m: SkillMatcher, text: str) -> dict[str, str | None]:
+    return {s.id: s.requirement for s in m.parse_job(text).skills}
+
+
+def test_sections_set_requirement_levels(mini: SkillMatcher) -> None:
+    job = "Requirements:\n- Python\n- Docker\n\nNice to have:\n- Kubernetes\n"
+    assert levels(mini, job) == {"python": "required", "docker": "required", "kubernetes": "preferred"}
+
+
+def test_sentence_cues_make_a_skill_preferred(mini: SkillMatcher) -> None:
+    job = "Python is required. Docker is a plus. Familiarity with Kubernetes. Tableau preferred."
+    assert levels(mini, job) == {
+        "python": "required",
+        "docker": "preferred",
+        "kubernetes": "preferred",
+        "tableau": "preferred",
+    }
+
+
+def test_must_in_a_nice_to_have_section_stays_required(mini: SkillMatcher) -> None:
+    assert levels(mini, "Bonus:\n- You must know Python\n- Docker") == {
+        "python": "required",
+        "docker": "preferred",
+    }
+
+
+def test_company_blurb_skills_are_not_requirements(mini: SkillMatcher) -> None:
+    job = "Requirements:\n- Python\n\nAbout us\nOur teams use Docker and Kubernetes.\n"
+    assert levels(mini, job) == {"python": "required"}
+
+
+def test_years_attach_to_the_skills_they_qualify(mini: SkillMatcher) -> None:
+    job = mini.parse_job("5+ years of Python and Docker; Kubernetes (2 years); three years with Tableau")
+    years = {s.id: s.min_years for s in job.skills}
+    assert years == {"python": 5, "docker": 5, "kubernetes": 2, "tableau": 3}
+
+
+def test_years_do_not_come_from_degree_lengths(mini: SkillMatcher) -> None:
+    job = mini.parse_job("A 4-year degree and Python")
+    assert job.get("python").min_years is None
+
+
+def test_resume_years_are_read(mini: SkillMatcher) -> None:
+    resume = mini.parse_resume("Python developer for 6 years. Docker: 2 years.")
+    assert (resume.get("python").years, resume.get("docker").years) == (6, 2)
+    assert resume.get("python").requirement is None
+
+
+def test_or_lists_become_alternatives(mini: SkillMatcher) -> None:
+    job = mini.parse_job("Requirements: PyTorch or TensorFlow; Python, Go, or R; Docker and Kubernetes")
+    alt = {s.id: s.alternatives for s in job.skills}
+    assert alt["pytorch"] == ("tensorflow",)
+    assert alt["go-language"] == ("python", "r-language")
+    assert alt["docker"] == ()
+
+
+def test_slash_pairs_are_alternatives(mini: SkillMatcher) -> None:
+    job = mini.parse_job("Requirements: Tableau/Power BI dashboards")
+    assert job.get("tableau").alternatives == ("power-bi",)
+
+
+def test_heading_detection() -> None:
+    assert heading_label("Requirements:") == "requirements"
+    assert heading_label("Nice to have") == "preferred"
+    assert heading_label("Preferred Qualifications:") == "preferred"
+    assert heading_label("About Us") == "about"
+    assert heading_label("Benefits") == "about"
+    assert heading_label("What you will do") == "responsibilities"
+    assert heading_label("Experience with Python and SQL") is None
+    assert heading_label("Technical Skills: Python, SQL") == "skills"

@@ -1,0 +1,88 @@
+"""Extraction on the bundled taxonomy: golden cases, offsets and match kinds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from skillmatch import SkillMatcher
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "extraction.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["reason"][:60] for c in CASES])
+def test_golden_extraction_case(matcher: SkillMatcher, case: dict) -> None:
+    profile = matcher.extract(case["text"])
+    found = {s.id: s for s in profile.skills}
+    for sid in case.get("expect", []):
+        assert sid in found, f"{sid} not found ({case['reason']}); found {sorted(found)}"
+    for sid in case.get("absent", []):
+        assert sid not in found, f"{sid} wrongly found ({case['reason']})"
+    for sid, kind in case.get("match", {}).items():
+        assert found[sid].mentions[0].match == kind
+
+
+def test_mentions_slice_to_their_text(matcher: SkillMatcher) -> None:
+    text = "Senior engineer: Python 3, AWS, Kubernetes, C# and .NET; “Power BI” dashboards."
+    profile = matcher.extract(text)
+    assert profile.skills
+    for skill in profile.skills:
+        for m in skill.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_exact_name_and_alias_are_told_apart(mini: SkillMatcher) -> None:
+    profile = mini.extract("Python and Python3")
+    kinds = [m.match for m in profile.get("python").mentions]
+    assert kinds == ["exact", "alias"]
+
+
+def test_empty_text_gives_an_empty_profile(matcher: SkillMatcher) -> None:
+    assert matcher.extract("").skills == ()
+    assert matcher.parse_job("   \n").skills == ()
+
+
+def test_section_of_each_mention_is_reported(mini: SkillMatcher) -> None:
+    profile = mini.parse_resume("Skills\nPython, Docker\n\nEducation\nML coursework")
+    assert profile.get("python").mentions[0].section == "skills"
+    assert profile.get("machine-learning").mentions[0].section == "education"
+
+
+def test_ambiguous_name_needs_context(mini: SkillMatcher) -> None:
+    assert mini.extract("Go home early.").skills == ()
+    assert mini.extract("Go is our main language, plus Python.").get("go-language") is not None
+    assert mini.extract("We write Go with goroutines.").get("go-language") is not None
+
+
+def test_deny_words_veto_an_ambiguous_name(mini: SkillMatcher) -> None:
+    assert mini.extract("Chef wanted for our restaurant kitchen, Python a plus").get("chef") is None
+    assert mini.extract("Config management with Chef and Docker").get("chef") is not None
+
+
+def test_compound_words_do_not_hide_skills_or_invent_them(mini: SkillMatcher) -> None:
+    assert mini.extract("C-level executives and Python").get("c-language") is None
+    assert mini.extract("Python-based tooling").get("python") is not None
+    assert mini.extract("visit python.org today").get("python") is None
+    assert mini.extract("We use Python.Docker too").get("python") is not None
+
+
+def test_c_and_cpp_in_one_list_are_both_found(mini: SkillMatcher) -> None:
+    ids = {s.id for s in mini.extract("Languages: C/C++, Python").skills}
+    assert ids == {"c-language", "cpp", "python"}
+
+
+def test_second_matcher_reuses_the_compiled_index(matcher: SkillMatcher) -> None:
+    import time
+
+    start = time.perf_counter()
+    again = SkillMatcher()
+    assert again._index is matcher._index
+    assert time.perf_counter() - start < 5  # generous: the point is identity above
+
+
+def test_output_is_deterministic(matcher: SkillMatcher) -> None:
+    text = "Python, SQL or Scala; AWS or Azure; Docker and Kubernetes; strong communication."
+    first = matcher.parse_job(text).model_dump_json()
+    assert all(matcher.parse_job(text).model_dump_json() == first for _ in range(3))
