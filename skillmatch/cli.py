@@ -54,7 +54,7 @@ def _read_input(source: str, what: str) -> str:
     from skillmatch.documents import read_document, text_from_bytes
 
     if source == STDIN:
-        stream = click.get_binary_stream("stdin")
+        stream = sys.stdin.buffer
         if stream.isatty():
             raise click.UsageError(f"no {what} given: pass a file or pipe it into standard input")
         return text_from_bytes(stream.read(), "<stdin>")

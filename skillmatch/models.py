@@ -134,3 +134,25 @@ class FitReport(_Frozen):
     extra: tuple[str, ...] = Field(
         default=(), description="Ids of résumé skills the job does not ask for."
     )
+
+
+class RankedRow(_Frozen):
+    """One document of a batch ranking: its place and fit, or why it could not be read.
+
+    The dump (`model_dump()`) is the row contract of `skillmatch rank --json`; the full
+    FitReport rides along for library callers but is left out of the dump.
+    """
+
+    rank: int | None = Field(
+        default=None, description="1 = best fit; None for error rows and rows not yet ranked."
+    )
+    document: str = Field(description="The path, or the record id, as it was given.")
+    score: float | None = Field(default=None, ge=0, le=100)
+    matched: tuple[str, ...] = Field(
+        default=(), description="Ids of the job's skills the document shows, required first."
+    )
+    missing: tuple[str, ...] = Field(
+        default=(), description="Ids of the job's skills it does not show, required first."
+    )
+    error: str | None = Field(default=None, description="Why the document could not be read.")
+    report: FitReport | None = Field(default=None, exclude=True, repr=False)
