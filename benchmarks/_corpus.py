@@ -16,6 +16,9 @@ def job_texts() -> tuple[list[str], str]:
     if JOBS.is_file():
         texts = [json.loads(line)["text"] for line in JOBS.open(encoding="utf-8")]
         return texts, f"{JOBS} ({len(texts)} postings)"
-    print(f"NOTE: {JOBS} is absent; falling back to samples/ (figures are not comparable)", file=sys.stderr)
+    print(
+        f"NOTE: {JOBS} is absent; falling back to samples/ (figures are not comparable)",
+        file=sys.stderr,
+    )
     texts = [p.read_text("utf-8") for p in sorted((ROOT / "samples").rglob("*.txt"))]
     return texts * max(1, 2500 // len(texts)), f"samples/ x{max(1, 2500 // len(texts))}"

@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import ROOT, job_texts  # noqa: E402
+from _corpus import ROOT, job_texts
 
 RESULTS = ROOT / "benchmarks" / "results" / "speed.json"
 BIN = Path(sys.executable).parent
@@ -50,7 +49,7 @@ def _worker_count(text: str) -> int:
 def parallel_rate(texts: list[str], workers: int) -> float:
     ctx = get_context("fork")
     with ctx.Pool(workers, initializer=_worker_init) as pool:
-        pool.map(_worker_count, texts[:workers * 4], chunksize=1)  # warm up
+        pool.map(_worker_count, texts[: workers * 4], chunksize=1)  # warm up
         start = time.perf_counter()
         list(pool.imap(_worker_count, texts, chunksize=32))
         return len(texts) / (time.perf_counter() - start)
@@ -71,9 +70,11 @@ def peak_rss_of_full_run(n_docs: int) -> dict[str, float]:
         "from skillmatch import SkillMatcher;m=SkillMatcher();t,_=job_texts();t=t[:%d];"
         "half=len(t)//2;[m.parse_job(x) for x in t[:half]];"
         "mid=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;[m.parse_job(x) for x in t[half:]];"
-        "end=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;print(json.dumps([mid,end]))" % n_docs
+        "end=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;print(json.dumps([mid,end]))"
+    ).replace("%d", str(n_docs))
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     mid, end = json.loads(out.stdout)
     return {"peak_rss_mb": end / 1024, "rss_at_half_mb": mid / 1024}
 
@@ -119,7 +120,8 @@ def main() -> int:
     help_s = median_run([str(BIN / "skillmatch"), "--help"])
     sample_job = (ROOT / "samples/jobs/ai-architect.txt").read_text("utf-8")
     score_s = median_run(
-        [str(BIN / "skillmatch"), "score", str(ROOT / "samples/resumes/maya-chen.txt")], stdin=sample_job
+        [str(BIN / "skillmatch"), "score", str(ROOT / "samples/resumes/maya-chen.txt")],
+        stdin=sample_job,
     )
 
     unit = texts[0]
@@ -136,7 +138,12 @@ def main() -> int:
     rows = [
         ("baseline A: spaCy blank English make_doc", base_a, 1.0, None),
         ("baseline B: pyahocorasick keyword scan", base_b, base_b / base_a, None),
-        ("skillmatch exact extraction", r_exact, r_exact / base_a, f"{r_exact / base_b:.2f}x B (target ≥0.15x B, ≥3x A)"),
+        (
+            "skillmatch exact extraction",
+            r_exact,
+            r_exact / base_a,
+            f"{r_exact / base_b:.2f}x B (target ≥0.15x B, ≥3x A)",
+        ),
         ("skillmatch full pipeline (parse_job)", r_full, r_full / base_a, "target ≥2x A"),
         ("full pipeline, 1 worker (fork pool)", r1, r1 / base_a, None),
         ("full pipeline, 2 workers", r2, r2 / base_a, f"{r2 / r1:.2f}x 1 worker (target ≥1.8x)"),
@@ -151,7 +158,10 @@ def main() -> int:
         "exact_vs_baseline_B": round(r_exact / base_b, 3),
         "two_workers_vs_one": round(r2 / r1, 2),
         "full_pipeline_mb_per_s": round(r_full * mb / len(texts), 2),
-        "cold_start_s": {"skillmatch --help": round(help_s, 3), "skillmatch score (sample)": round(score_s, 3)},
+        "cold_start_s": {
+            "skillmatch --help": round(help_s, 3),
+            "skillmatch score (sample)": round(score_s, 3),
+        },
         "scaling_s": {k: round(v, 4) for k, v in scaling.items()},
         "scaling_ms_per_kb": {k: round(v, 3) for k, v in per_kb.items()},
         "memory": {k: round(v, 1) for k, v in mem.items()},
@@ -163,11 +173,19 @@ def main() -> int:
     print(f"{'measure':<46} {'docs/s':>9} {'× A':>7}  note")
     for name, r, x, note in rows:
         print(f"{name:<46} {r:>9.0f} {x:>7.2f}  {note or ''}")
-    print(f"{'cold start: skillmatch --help (median of 5)':<46} {help_s * 1000:>8.0f}ms          target ≤150 ms")
-    print(f"{'cold start: skillmatch score sample (median 5)':<46} {score_s * 1000:>8.0f}ms          target ≤1300 ms")
-    print(f"{'peak RSS, full run over the corpus':<46} {mem['peak_rss_mb']:>8.0f}MB          target ≤250 MB (half-way: {mem['rss_at_half_mb']:.0f} MB)")
+    print(
+        f"{'cold start: skillmatch --help (median of 5)':<46} {help_s * 1000:>8.0f}ms          target ≤150 ms"
+    )
+    print(
+        f"{'cold start: skillmatch score sample (median 5)':<46} {score_s * 1000:>8.0f}ms          target ≤1300 ms"
+    )
+    print(
+        f"{'peak RSS, full run over the corpus':<46} {mem['peak_rss_mb']:>8.0f}MB          target ≤250 MB (half-way: {mem['rss_at_half_mb']:.0f} MB)"
+    )
     for k, v in scaling.items():
-        print(f"{'scaling: one ' + k + ' document':<46} {v * 1000:>8.1f}ms          {per_kb[k]:.3f} ms/KB")
+        print(
+            f"{'scaling: one ' + k + ' document':<46} {v * 1000:>8.1f}ms          {per_kb[k]:.3f} ms/KB"
+        )
     print(f"results written to {RESULTS.relative_to(ROOT)}")
     return 0
 

@@ -21,5 +21,5 @@ except TaxonomyError as exc:
 own = [s for s in tax.skills.values() if not s.source.endswith("fields.yaml")]
 aliases = sum(len({*s.aliases, *s.cased} - {s.name}) for s in own)
 print(f"OK: {len(own)} skills, {aliases} aliases in {len(files) - 1} file(s)")
-for cat, n in sorted({s.category: 0 for s in own}.items()):
+for cat in sorted({s.category for s in own}):
     print(f"  {cat}: {sum(1 for s in own if s.category == cat)}")

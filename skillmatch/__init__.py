@@ -34,7 +34,25 @@ _EXPORTS = {
         )
     },
 }
-__all__ = [*sorted(_EXPORTS), "__version__"]
+__all__ = [
+    "ClosestSkill",
+    "DocumentError",
+    "Evidence",
+    "ExtractedSkill",
+    "FitReport",
+    "MatchedSkill",
+    "Mention",
+    "MissingSkill",
+    "Profile",
+    "ScoringWeights",
+    "Skill",
+    "SkillMatcher",
+    "SkillmatchError",
+    "Taxonomy",
+    "TaxonomyError",
+    "__version__",
+    "load_taxonomy",
+]
 
 
 def __getattr__(name: str) -> Any:

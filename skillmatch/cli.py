@@ -140,6 +140,223 @@ def score(resume: str, job: str, as_json: bool, extra_taxonomy: tuple[str, ...])
         print_report(report)
 
 
+@main.command()
+@click.argument("resumes", nargs=-1, type=str, metavar="[RESUME_OR_FOLDER]...")
+@click.option("--job", "job", required=True, help="Job description file, or - for stdin.")
+@click.option(
+    "--jsonl",
+    metavar="FILE",
+    help='Also rank records {"id": …, "text": …}, one JSON object a line (- for stdin).',
+)
+@_json_option
+@click.option(
+    "--ndjson", is_flag=True, help="One JSON row a line, streamed in input order (rank null)."
+)
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
+@click.option("--top", type=click.IntRange(min=1), help="Show only the N best fits.")
+@click.option("--min-score", type=click.FloatRange(0, 100), help="Hide fits scoring less.")
+@click.option("--explain", is_flag=True, help="Add the evidence for each matched skill.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Processes extracting skills in parallel [default: all cores].",
+)
+@click.option(
+    "--cache",
+    "cache_path",
+    type=click.Path(path_type=str),
+    help="Profile cache file [default: in the user cache folder].",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the profile cache.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Extract on this machine or on a Dask cluster (needs skillmatch[dask]).",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
+@_taxonomy_option
+@_fail_cleanly
+def rank(
+    resumes: tuple[str, ...],
+    job: str,
+    jsonl: str | None,
+    as_json: bool,
+    ndjson: bool,
+    as_csv: bool,
+    top: int | None,
+    min_score: float | None,
+    explain: bool,
+    workers: int | None,
+    cache_path: str | None,
+    no_cache: bool,
+    engine: str,
+    scheduler: str | None,
+    quiet: bool,
+    extra_taxonomy: tuple[str, ...],
+) -> None:
+    """Rank résumés against one job, best fit first.
+
+    RESUME_OR_FOLDER: files (.txt .md .pdf .docx .html), folders (searched recursively,
+    files in path order) or - for a list of paths, one a line, on standard input. Every
+    input is one row; one that cannot be read (corrupt, encrypted, a scan with no text,
+    empty, binary) becomes an error row saying why, after the ranked rows, and the rest of
+    the batch goes on. Ties are ordered by document path.
+
+    --ndjson streams each row in input order as soon as it is scored, so "rank" is null
+    there; with --top it waits for the whole batch and prints the best N, ranked. Error
+    rows are never hidden by --top or --min-score.
+
+    Extracted profiles are cached by text, taxonomy and version: ranking the same résumés
+    for another job does no extraction.
+
+    Exit status: 0 when every document was read, 1 when any could not be (or on an error
+    such as an unreadable job), 2 on a usage error.
+
+    \b
+    Examples:
+      skillmatch rank --job samples/jobs/ai-architect.txt samples/resumes
+      find cvs -name '*.pdf' | skillmatch rank --job job.txt - --csv > ranking.csv
+      skillmatch rank --job job.txt --jsonl applicants.jsonl --ndjson --top 20
+    """
+    import time
+
+    from skillmatch import batch
+    from skillmatch.cache import ProfileCache
+    from skillmatch.output import print_ranking, row_to_ndjson, rows_to_csv, rows_to_json
+
+    if as_json + ndjson + as_csv > 1:
+        raise click.UsageError("choose one of --json, --ndjson and --csv")
+    if (job == STDIN) + (STDIN in resumes) + (jsonl == STDIN) > 1:
+        raise click.UsageError("only one of --job, RESUME_OR_FOLDER and --jsonl can be -")
+    if not resumes and jsonl is None:
+        raise click.UsageError("give résumé files or folders, - for paths on stdin, or --jsonl")
+    if (engine == "dask") != bool(scheduler):
+        raise click.UsageError("--engine dask and --scheduler ADDRESS go together")
+    if no_cache and cache_path:
+        raise click.UsageError("--cache and --no-cache contradict each other")
+
+    sources: list[Any] = []
+    for item in resumes:
+        sources.extend(_stdin_lines("paths") if item == STDIN else [item])
+    if jsonl == STDIN:
+        sources.extend(batch.read_jsonl("<stdin>", _stdin_lines("records")))
+    elif jsonl is not None:
+        sources.extend(batch.read_jsonl(jsonl))
+    documents = batch.expand_documents(sources)
+    if not documents:
+        raise click.ClickException("no résumés found (folders give .txt .md .pdf .docx .html)")
+
+    def warn(message: str) -> None:
+        if not quiet:
+            click.echo(f"warning: {message}", err=True)
+
+    matcher = _matcher(extra_taxonomy)
+    job_profile = matcher.parse_job(_read_input(job, "job description"))
+    if not job_profile.skills:
+        warn("the job names no skill the taxonomy knows: every score will be 0")
+    cache = None if no_cache else ProfileCache(cache_path)
+    if cache is not None and cache.recovered:
+        warn(f"the profile cache was damaged; moved it to {cache.recovered} and started afresh")
+    if cache is not None and cache.disabled:
+        warn(cache.disabled)
+    streaming = ndjson and top is None
+    show = not quiet and sys.stderr.isatty() and not (streaming and sys.stdout.isatty())
+    progress = _ProgressBar() if show else None
+    options: dict[str, Any] = {"workers": workers, "cache": cache or False, "engine": engine}
+    options.update(scheduler=scheduler, explain=explain, progress=progress)
+    started = time.perf_counter()
+    rows = []
+    try:
+        if streaming:
+            for row in batch.iter_rows(matcher, job_profile, documents, **options):
+                rows.append(row)
+                if batch.select_rows([row], min_score=min_score):
+                    click.echo(row_to_ndjson(row, explain))
+        else:
+            rows = batch.rank(matcher, job_profile, documents, **options)
+    finally:
+        if progress is not None:
+            progress.close()
+        if cache is not None:
+            cache.close()
+    shown = batch.select_rows(rows, top=top, min_score=min_score)
+    if ndjson and not streaming:
+        for row in shown:
+            click.echo(row_to_ndjson(row, explain))
+    elif as_json:
+        click.echo(rows_to_json(shown, explain))
+    elif as_csv:
+        click.echo(rows_to_csv(shown, explain), nl=False)
+    elif not ndjson:
+        print_ranking(shown, explain=explain)
+
+    failed = [r for r in rows if r.error is not None]
+    if not quiet:
+        took = time.perf_counter() - started
+        cached = f"; {cache.hits} from the cache" if cache is not None else ""
+        click.echo(
+            f"ranked {len(rows) - len(failed)} of {len(rows)} documents in {took:.1f} s{cached}",
+            err=True,
+        )
+        if failed:
+            click.echo(f"could not read {len(failed)}:", err=True)
+            listed = failed if len(failed) <= 5 else failed[:4]
+            for row in sorted(listed, key=lambda r: r.document):
+                click.echo(f"  {row.document}: {row.error}", err=True)
+            if len(listed) < len(failed):
+                more = len(failed) - len(listed)
+                click.echo(f"  … and {more} more (see the error rows)", err=True)
+    if failed:
+        sys.exit(1)
+
+
+def _stdin_lines(what: str) -> list[str]:
+    """Non-blank lines of standard input (paths for `rank -`, records for `--jsonl -`)."""
+    stream = sys.stdin
+    if stream.isatty():
+        raise click.UsageError(f"- reads {what} from standard input, but nothing is piped in")
+    return [line.rstrip("\r\n") for line in stream if line.strip()]
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr that appears only once a run has lasted a moment."""
+
+    DELAY = 0.5  # seconds before the bar appears: quick runs stay silent
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.perf_counter
+        self._started = self._clock()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if done == 0 or done >= total or self._clock() - self._started < self.DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(
+                *Progress.get_default_columns(),
+                console=Console(stderr=True),
+                transient=True,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            )
+            self._task = self._bar.add_task("ranking", total=total)
+            self._bar.start()
+        self._bar.update(self._task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
 @main.group()
 def taxonomy() -> None:
     """Inspect and validate the skill taxonomy."""

@@ -11,15 +11,14 @@ import contextlib
 import os
 import pickle
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from skillmatch import __version__
-from collections.abc import Sequence
-
 from skillmatch.recognizers import PhraseIndex
 from skillmatch.taxonomy import Taxonomy, content_hash, load_taxonomy, taxonomy_files
 
-_FORMAT = 1  # bump when PhraseIndex changes shape
+_FORMAT = 2  # bump when PhraseIndex changes shape
 _IN_PROCESS: dict[str, PhraseIndex] = {}
 _TAXONOMIES: dict[str, Taxonomy] = {}
 
@@ -43,7 +42,7 @@ def _english_words() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
 
 
-def compiled_index(taxonomy: Taxonomy, cache_dir: Path | None | bool = None) -> PhraseIndex:
+def compiled_index(taxonomy: Taxonomy, cache_dir: Path | bool | None = None) -> PhraseIndex:
     """The PhraseIndex of a taxonomy: from memory, from the disk cache, or freshly built.
 
     `cache_dir=False` skips the disk cache.
@@ -56,7 +55,9 @@ def compiled_index(taxonomy: Taxonomy, cache_dir: Path | None | bool = None) -> 
     if cache_dir is not False:
         folder = default_cache_dir() if cache_dir in (None, True) else Path(cache_dir)  # type: ignore[arg-type]
         path = folder / f"index-{key}.pickle"
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        with contextlib.suppress(
+            OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError
+        ):
             with path.open("rb") as fh:
                 index = pickle.load(fh)
             if isinstance(index, PhraseIndex) and index.taxonomy_hash == taxonomy.hash:
@@ -72,7 +73,7 @@ def compiled_index(taxonomy: Taxonomy, cache_dir: Path | None | bool = None) -> 
 def cached_taxonomy(
     paths: Sequence[str | Path] | None = None,
     extra: Sequence[str | Path] = (),
-    cache_dir: Path | None | bool = None,
+    cache_dir: Path | bool | None = None,
 ) -> Taxonomy:
     """load_taxonomy, memoised by content hash in the process and pickled on disk."""
     base, more = taxonomy_files(paths, extra)
@@ -85,7 +86,9 @@ def cached_taxonomy(
     if cache_dir is not False:
         folder = default_cache_dir() if cache_dir in (None, True) else Path(cache_dir)  # type: ignore[arg-type]
         path = folder / f"taxonomy-{key}.pickle"
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        with contextlib.suppress(
+            OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError
+        ):
             with path.open("rb") as fh:
                 taxonomy = pickle.load(fh)
             if isinstance(taxonomy, Taxonomy) and taxonomy.hash == digest:

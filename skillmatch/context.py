@@ -53,7 +53,12 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Requirement cue phrases in text[start:end], with offsets into text."""
     segment = text[start:end].lower()
     return [
-        Cue(m.lastgroup or "", start + m.start(), start + m.end(), text[start + m.start() : start + m.end()])
+        Cue(
+            m.lastgroup or "",
+            start + m.start(),
+            start + m.end(),
+            text[start + m.start() : start + m.end()],
+        )
         for m in _CUES.finditer(segment)
     ]
 
@@ -63,8 +68,8 @@ def requirement_level(
 ) -> tuple[Requirement, Cue | None]:
     """Required or preferred, from the section and the nearest cue in the same segment.
 
-    A 'nice to have' section makes skills preferred unless a strong cue ('must') says otherwise;
-    elsewhere skills are required unless a preference cue is the nearest cue.
+    A 'nice to have' or duties section makes skills preferred unless a strong cue ('must') says
+    otherwise; elsewhere skills are required unless a preference cue is the nearest cue.
     """
     nearest: Cue | None = None
     best = 10**9
@@ -75,7 +80,8 @@ def requirement_level(
         weight = dist if cue.end <= start else dist + 2
         if weight < best:
             nearest, best = cue, weight
-    if section == "preferred":
+    if section in ("preferred", "responsibilities"):
+        # duties describe the job; the requirements list says what is required
         must = [c for c in cues if c.kind == "must"]
         if must and (nearest is None or nearest.kind != "pref"):
             return "required", must[0]
@@ -110,6 +116,7 @@ _GAP = re.compile(
     r"(?:(?:developer|engineer|programmer|programming|development|experience|expert)\s+)?"
     r"(?:(?:for|over|with)\s+(?:about\s+|over\s+|around\s+|nearly\s+)?)?"
 )
+_REACH = 120  # characters a years phrase reaches forward ('5+ years building X with Y')
 _INTRODUCES = re.compile(r"\s*(?:of|in|with|using|working|programming|experience)\b", re.IGNORECASE)
 
 
@@ -119,18 +126,25 @@ def assign_years(
     """Years for each span of one segment.
 
     A phrase right after a span that introduces nothing else ('Python (3+ years)', 'SQL: 5
-    years') belongs to it; otherwise the last phrase before the span ('5+ years of Python and
-    SQL' gives both 5).
+    years') belongs to that span alone; any other phrase applies to the spans that follow it
+    ('5+ years building pipelines with Python and SQL' gives both 5).
     """
     out: list[int | None] = [None] * len(spans)
-    for k, (s, e) in enumerate(spans):
-        for p in phrases:
-            if p.start >= e and _GAP.fullmatch(text, e, p.start) and not _INTRODUCES.match(text, p.end):
+    attached: set[int] = set()
+    for k, (_s, e) in enumerate(spans):
+        for n, p in enumerate(phrases):
+            if (
+                p.start >= e
+                and _GAP.fullmatch(text, e, p.start)
+                and not _INTRODUCES.match(text, p.end)
+            ):
                 out[k] = p.years
+                attached.add(n)
                 break
-        else:
-            before = [p for p in phrases if p.end <= s and _INTRODUCES.match(text, p.end)]
-            if before:
+    for k, (s, _e) in enumerate(spans):
+        if out[k] is None:
+            before = [p for n, p in enumerate(phrases) if n not in attached and p.end <= s]
+            if before and s - before[-1].end <= _REACH:
                 out[k] = before[-1].years
     return out
 

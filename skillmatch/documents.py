@@ -92,7 +92,9 @@ def _pdf(data: bytes, name: str) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise DocumentError(name, f"corrupt or unreadable PDF ({exc})") from None
     except Exception as exc:  # pypdf raises many types on damaged files
-        raise DocumentError(name, f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from None
+        raise DocumentError(
+            name, f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})"
+        ) from None
     text = "\n\n".join(pages)
     if not text.strip():
         raise DocumentError(name, "PDF has no text layer (a scanned image?); OCR it first")
@@ -112,7 +114,9 @@ def _docx(data: bytes, name: str) -> str:
     except PackageNotFoundError:
         raise DocumentError(name, "not a Word document (DOCX)") from None
     except Exception as exc:  # python-docx raises many types on damaged files
-        raise DocumentError(name, f"corrupt or unreadable DOCX ({type(exc).__name__}: {exc})") from None
+        raise DocumentError(
+            name, f"corrupt or unreadable DOCX ({type(exc).__name__}: {exc})"
+        ) from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:

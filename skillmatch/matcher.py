@@ -8,6 +8,7 @@ so a second SkillMatcher in one process is cheap. Nothing here prints or exits.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -53,7 +54,7 @@ class SkillMatcher:
         nlp: Language | None = None,
         weights: ScoringWeights | None = None,
         extra_taxonomy: Sequence[str | Path] = (),
-        cache_dir: Path | None | bool = None,
+        cache_dir: Path | bool | None = None,
         fuzzy: bool = True,
     ) -> None:
         self.taxonomy = taxonomy or cached_taxonomy(extra=extra_taxonomy, cache_dir=cache_dir)
@@ -62,7 +63,9 @@ class SkillMatcher:
         self.fuzzy = fuzzy
         self._index = compiled_index(self.taxonomy, cache_dir)
         self._typo_memo: dict[str, Any] = {}
-        self._confirm = {sid: _phrases(s.confirm) for sid, s in self.taxonomy.skills.items() if s.confirm}
+        self._confirm = {
+            sid: _phrases(s.confirm) for sid, s in self.taxonomy.skills.items() if s.confirm
+        }
         self._deny = {sid: _phrases(s.deny) for sid, s in self.taxonomy.skills.items() if s.deny}
 
     # -- public API --------------------------------------------------------------------------
@@ -143,12 +146,11 @@ class SkillMatcher:
                 continue
             if pos is not None and pos.get(h.start) in _WORD_POS:
                 continue
-            confirmed = (sid in self._confirm and _any_phrase(self._confirm[sid], words, toks.text[s0:s1])) or any(
+            confirmed = (
+                sid in self._confirm and _any_phrase(self._confirm[sid], words, toks.text[s0:s1])
+            ) or any(
                 a.form.skill_id != sid
-                and (
-                    s0 <= a.start < s1
-                    or abs(a.tok_start - h.tok_start) <= CONFIRM_WINDOW
-                )
+                and (s0 <= a.start < s1 or abs(a.tok_start - h.tok_start) <= CONFIRM_WINDOW)
                 for a in anchors
             )
             if confirmed:
@@ -161,7 +163,9 @@ class SkillMatcher:
         doc = self.nlp(toks.text)
         return {t.idx: t.pos_ for t in doc if t.pos_}
 
-    def _assemble(self, text: str, hits: list[Hit], lay: Layout, kind: Kind) -> tuple[ExtractedSkill, ...]:
+    def _assemble(
+        self, text: str, hits: list[Hit], lay: Layout, kind: Kind
+    ) -> tuple[ExtractedSkill, ...]:
         by_segment: dict[int, list[int]] = {}
         for k, h in enumerate(hits):
             by_segment.setdefault(lay.segment_at(h.start), []).append(k)
@@ -178,15 +182,15 @@ class SkillMatcher:
             if kind != "job":
                 continue
             cues = [
-                c for c in find_cues(text, s0, s1) if not any(a < c.end and c.start < b for a, b in spans)
+                c
+                for c in find_cues(text, s0, s1)
+                if not any(a < c.end and c.start < b for a, b in spans)
             ]
             for k in members:
                 h = hits[k]
                 level, cue = requirement_level(lay.section_at(h.start), cues, h.start, h.end)
                 levels[k] = (level, cue.text if cue else None)
-            between = [
-                _between(text, hits[a].end, hits[b].start) for a, b in zip(members, members[1:], strict=False)
-            ]
+            between = [_between(text, hits[a].end, hits[b].start) for a, b in pairwise(members)]
             for group in alternative_groups(text, spans, between):
                 ids = {hits[members[g]].form.skill_id for g in group}
                 if len(ids) > 1:
@@ -214,7 +218,9 @@ class SkillMatcher:
             stated = [years[k] for k in ks if years[k] is not None]
             requirement: Requirement | None = None
             if kind == "job":
-                requirement = "required" if any(levels[k][0] == "required" for k in ks) else "preferred"  # type: ignore[index]
+                requirement = (
+                    "required" if any(levels[k][0] == "required" for k in ks) else "preferred"
+                )  # type: ignore[index]
             out.append(
                 ExtractedSkill(
                     id=sid,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import IO, Any
 
-from skillmatch.models import FitReport, Profile
+from skillmatch.models import FitReport, Profile, RankedRow
 
 
 def to_json(model: Any) -> str:
@@ -53,17 +54,18 @@ def print_report(report: FitReport, file: IO[str] | None = None) -> None:
     console = _console(file)
     console.print(f"[bold]Fit score: {report.score:.1f} / 100[/bold]")
     if report.matched:
-        table = Table(title=f"Matched ({len(report.matched)})", title_justify="left")
-        for col in ("level", "skill", "credit", "via", "evidence"):
-            table.add_column(col)
+        table = Table(title=f"Matched ({len(report.matched)})", title_justify="left", expand=True)
+        table.add_column("level", no_wrap=True)
+        table.add_column("skill", ratio=3)
+        table.add_column("credit", no_wrap=True)
+        table.add_column("via", ratio=2)
+        table.add_column("evidence", ratio=4)
         for m in report.matched:
             via = m.via if m.via == "exact" else f"{m.via}: {m.matched_name}"
             years = ""
             if m.min_years:
                 years = f" ({m.years if m.years is not None else '?'}/{m.min_years} yrs)"
-            evidence = m.evidence[0].snippet if m.evidence else ""
-            if len(evidence) > 70:
-                evidence = evidence[:69] + "…"
+            evidence = _around(m.evidence[0].snippet, m.evidence[0].text) if m.evidence else ""
             table.add_row(m.requirement, m.name + years, f"{m.credit:.2f}", via, evidence)
         console.print(table)
     if report.missing:
@@ -74,4 +76,126 @@ def print_report(report: FitReport, file: IO[str] | None = None) -> None:
             name = s.name + (f" (or {', '.join(s.alternatives)})" if s.alternatives else "")
             closest = f"{s.closest.name} ({s.closest.relation})" if s.closest else ""
             table.add_row(s.requirement, name, closest)
+        console.print(table)
+
+
+def _around(snippet: str, mention: str, width: int = 48) -> str:
+    """A short window of the snippet centred on the mention, with ellipses where cut."""
+    at = snippet.find(mention)
+    if len(snippet) <= width or at < 0:
+        return snippet if len(snippet) <= width else snippet[: width - 1] + "…"
+    start = max(0, min(at - (width - len(mention)) // 2, len(snippet) - width))
+    out = snippet[start : start + width]
+    return ("…" if start > 0 else "") + out + ("…" if start + width < len(snippet) else "")
+
+
+# -- rank --------------------------------------------------------------------------------------
+
+RANK_FIELDS = ("rank", "document", "score", "matched", "missing", "error")
+_TOP = 3  # skills named per cell of the ranking table
+
+
+def row_record(row: RankedRow, explain: bool = False) -> dict[str, Any]:
+    """The JSON object of a ranked row; `explain` adds the evidence for each matched skill."""
+    data = row.model_dump(mode="json")
+    if explain:
+        data["evidence"] = [
+            {
+                "skill": m.id,
+                "via": m.via,
+                "matched_by": m.matched_by,
+                "credit": m.credit,
+                "snippets": [e.snippet for e in m.evidence],
+            }
+            for m in (row.report.matched if row.report else ())
+        ]
+    return data
+
+
+def rows_to_json(rows: Iterable[RankedRow], explain: bool = False) -> str:
+    """A JSON array of ranked rows."""
+    return json.dumps([row_record(r, explain) for r in rows], indent=2, ensure_ascii=False)
+
+
+def row_to_ndjson(row: RankedRow, explain: bool = False) -> str:
+    """One ranked row as one line of JSON."""
+    return json.dumps(row_record(row, explain), ensure_ascii=False, separators=(",", ":"))
+
+
+def rows_to_csv(rows: Iterable[RankedRow], explain: bool = False) -> str:
+    """CSV with a header; skill ids joined by ';', empty cells for null."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*RANK_FIELDS, "evidence"] if explain else RANK_FIELDS)
+    for r in rows:
+        cells = [
+            "" if r.rank is None else r.rank,
+            r.document,
+            "" if r.score is None else f"{r.score:.1f}",
+            ";".join(r.matched),
+            ";".join(r.missing),
+            r.error or "",
+        ]
+        if explain:
+            matched = r.report.matched if r.report else ()
+            cells.append(
+                " | ".join(f"{m.id}: {m.evidence[0].snippet}" for m in matched if m.evidence)
+            )
+        writer.writerow(cells)
+    return out.getvalue()
+
+
+def _names(items: Iterable[Any]) -> str:
+    names = [i.name for i in items]
+    more = f" +{len(names) - _TOP}" if len(names) > _TOP else ""
+    return ", ".join(names[:_TOP]) + more
+
+
+def print_ranking(
+    rows: Iterable[RankedRow], file: IO[str] | None = None, explain: bool = False
+) -> None:
+    """The ranking as a table, then the documents that could not be read and why."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    rows = list(rows)
+    console = _console(file)
+    scored = [r for r in rows if r.error is None]
+    failed = [r for r in rows if r.error is not None]
+    if not scored and not failed:
+        console.print("No documents ranked.")
+        return
+    if scored:
+        table = Table(title=f"Ranking ({len(scored)})", title_justify="left")
+        table.add_column("rank", justify="right")
+        table.add_column("document")
+        table.add_column("score", justify="right")
+        table.add_column("top matched")
+        table.add_column("top missing")
+        if explain:
+            table.add_column("evidence")
+        for r in scored:
+            report = r.report
+            cells = [
+                "" if r.rank is None else str(r.rank),
+                escape(r.document),
+                f"{r.score:.1f}" if r.score is not None else "",
+                escape(_names(report.matched)) if report else ", ".join(r.matched[:_TOP]),
+                escape(_names(report.missing)) if report else ", ".join(r.missing[:_TOP]),
+            ]
+            if explain:
+                first = next((m for m in report.matched if m.evidence), None) if report else None
+                quote = first.evidence[0].snippet if first else ""
+                cells.append(escape(quote if len(quote) <= 60 else quote[:59] + "…"))
+            table.add_row(*cells)
+        console.print(table)
+    if failed:
+        table = Table(title=f"Not read ({len(failed)})", title_justify="left")
+        table.add_column("document")
+        table.add_column("why")
+        for r in failed:
+            table.add_row(escape(r.document), escape(r.error or ""))
         console.print(table)

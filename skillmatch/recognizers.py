@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -78,10 +79,8 @@ class PhraseIndex:
     """The compiled exact and fuzzy indexes of a taxonomy; picklable for the disk cache."""
 
     taxonomy_hash: str
-    # first token -> [(length, tokens, forms)] longest first
-    first: dict[str, list[tuple[int, tuple[str, ...], tuple[Form, ...]]]] = field(
-        default_factory=dict
-    )
+    # a token trie: each node maps a folded token to the next node; "" holds the forms that end there
+    trie: dict[str, Any] = field(default_factory=dict)
     compact_forms: dict[str, tuple[Form, bool]] = field(default_factory=dict)
     typo_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # deletion -> words
     typo_forms: dict[str, Form] = field(default_factory=dict)  # word -> form
@@ -102,14 +101,20 @@ class PhraseIndex:
                     starts, ends, _ = tokenize(form)
                     cased_toks = tuple(form[s:e] for s, e in zip(starts, ends, strict=True))
                 f = Form(
-                    skill.id, form, toks, cased_toks, joined, form == skill.name,
+                    skill.id,
+                    form,
+                    toks,
+                    cased_toks,
+                    joined,
+                    form == skill.name,
                     skill.is_ambiguous(form, cased),
                 )
                 grouped.setdefault(toks, []).append(f)
         for toks, forms in sorted(grouped.items()):
-            index.first.setdefault(toks[0], []).append((len(toks), toks, tuple(forms)))
-        for entries in index.first.values():
-            entries.sort(key=lambda e: (-e[0], e[1]))
+            node = index.trie
+            for tok in toks:
+                node = node.setdefault(tok, {})
+            node[""] = tuple(forms)
         index._build_fuzzy(grouped, english)
         return index
 
@@ -145,23 +150,28 @@ class PhraseIndex:
     # -- exact ---------------------------------------------------------------------------------
 
     def exact(self, toks: Tokens) -> list[Hit]:
-        """Every exact match of a form, overlapping ones included."""
+        """Every exact match of a form, overlapping ones included: one trie walk per token."""
         hits: list[Hit] = []
         norms = toks.norms
         n = len(norms)
-        first = self.first
+        trie = self.trie
+        fits = self._fits
         for i in range(n):
-            entries = first.get(norms[i])
-            if entries is None:
-                continue
-            for length, seq, forms in entries:
-                if i + length > n or (length > 1 and tuple(norms[i : i + length]) != seq):
-                    continue
-                for form in forms:
-                    if self._fits(form, toks, i, length):
-                        kind = "exact" if form.is_name else "alias"
-                        s, e = toks.starts[i], toks.ends[i + length - 1]
-                        hits.append(Hit(form, i, i + length, s, e, kind, 1.0))
+            node = trie.get(norms[i])
+            j = i + 1
+            while node is not None:
+                forms = node.get("")
+                if forms is not None:
+                    for form in forms:
+                        if fits(form, toks, i, j - i):
+                            kind = "exact" if form.is_name else "alias"
+                            hits.append(
+                                Hit(form, i, j, toks.starts[i], toks.ends[j - 1], kind, 1.0)
+                            )
+                if j >= n:
+                    break
+                node = node.get(norms[j])
+                j += 1
         return hits
 
     @staticmethod
@@ -275,8 +285,7 @@ def _deletions(word: str) -> Iterator[str]:
 _CAMEL = re.compile(r"[a-z][A-Z]")
 # Words after a hyphen that leave the skill standing: 'Java-based', 'AWS-certified'.
 _SUFFIXES = frozenset(
-    "based driven centric powered related oriented savvy native first enabled heavy like focused "
-    "certified specific compatible friendly ready backed hosted aware proficient fluent".split()
+    ["based", "driven", "centric", "powered", "related", "oriented", "savvy", "native", "first", "enabled", "heavy", "like", "focused", "certified", "specific", "compatible", "friendly", "ready", "backed", "hosted", "aware", "proficient", "fluent"]
 )
 
 

@@ -62,7 +62,9 @@ def _credit_options(
     children = sorted(taxonomy.descendants(job_skill) & resume_ids)
     if children and weights.child > 0:
         return weights.child, "child", children[0]
-    implying = sorted(r for r in resume_ids if r in taxonomy and job_skill in taxonomy.implied_by(r))
+    implying = sorted(
+        r for r in resume_ids if r in taxonomy and job_skill in taxonomy.implied_by(r)
+    )
     if implying and weights.implies > 0:
         return weights.implies, "implies", implying[0]
     related = sorted(taxonomy.related_index.get(job_skill, frozenset()) & resume_ids)
@@ -89,7 +91,9 @@ def _closest(job_skill: str, resume_ids: frozenset[str], taxonomy: Taxonomy) -> 
     if job_skill not in taxonomy:
         return None
     parents = taxonomy[job_skill].parents
-    siblings = sorted({c for p in parents for c in taxonomy.children.get(p, ())} & resume_ids - {job_skill})
+    siblings = sorted(
+        {c for p in parents for c in taxonomy.children.get(p, ())} & resume_ids - {job_skill}
+    )
     if siblings:
         return ClosestSkill(id=siblings[0], name=taxonomy[siblings[0]].name, relation="sibling")
     ancestors = taxonomy.ancestors(job_skill)
@@ -99,7 +103,9 @@ def _closest(job_skill: str, resume_ids: frozenset[str], taxonomy: Taxonomy) -> 
     for anc in ancestors[:2]:
         cousins = sorted(taxonomy.descendants(anc) & resume_ids)
         if cousins:
-            return ClosestSkill(id=cousins[0], name=taxonomy[cousins[0]].name, relation="same family")
+            return ClosestSkill(
+                id=cousins[0], name=taxonomy[cousins[0]].name, relation="same family"
+            )
     return None
 
 
@@ -119,14 +125,18 @@ def score_profiles(
     missing: list[tuple[tuple, MissingSkill]] = []
     used: set[str] = set()
     for order, group in enumerate(requirement_groups(job)):
-        level: Requirement = "required" if any(s.requirement != "preferred" for s in group) else "preferred"
+        level: Requirement = (
+            "required" if any(s.requirement != "preferred" for s in group) else "preferred"
+        )
         weight = weights.required if level == "required" else weights.preferred
         total += weight
         min_years = max((s.min_years for s in group if s.min_years), default=None)
         best: tuple[float, str, str, ExtractedSkill] | None = None
         for skill in group:
             option = _credit_options(skill.id, resume_ids, taxonomy, weights)
-            if option and (best is None or (option[0], -_RANK[option[1]]) > (best[0], -_RANK[best[1]])):
+            if option and (
+                best is None or (option[0], -_RANK[option[1]]) > (best[0], -_RANK[best[1]])
+            ):
                 best = (*option, skill)
         if best is None:
             head = group[0]

@@ -61,9 +61,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # Words that may stand before a heading noun without making it prose ('Key Responsibilities').
 _MODIFIERS = frozenset(
-    "key our your the job technical additional basic minimum preferred required desired core "
-    "professional work main primary essential general other relevant role specific soft hard "
-    "what who about and & of to have nice must good you we".split()
+    ["key", "our", "your", "the", "job", "technical", "additional", "basic", "minimum", "preferred", "required", "desired", "core", "professional", "work", "main", "primary", "essential", "general", "other", "relevant", "role", "specific", "soft", "hard", "what", "who", "about", "and", "&", "of", "to", "have", "nice", "must", "good", "you", "we"]
 )
 _BULLET = re.compile(r"^[\s\-*•·▪●◦‣#>|]+")
 _SEGMENT_BREAK = re.compile(

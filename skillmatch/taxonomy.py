@@ -327,7 +327,9 @@ def load_taxonomy(
                 data["category"] = category
                 skills[entry.id] = Skill(**data, source=str(path))
             except ValidationError as exc:
-                problems.extend(f"{where}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors())
+                problems.extend(
+                    f"{where}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors()
+                )
         extensions.extend((path, ext) for ext in parsed.extend)
         retired.update(parsed.retire)
     for path, ext in extensions:
@@ -381,7 +383,7 @@ def _check(skills: dict[str, Skill]) -> list[str]:
     for skill in skills.values():
         for form, cased in skill.surface_forms():
             claimed.setdefault(alias_tokens(form)[0], []).append((skill.id, form, cased))
-    for key, owners in claimed.items():
+    for owners in claimed.values():
         for i, (sid, form, cased) in enumerate(owners):
             for other_id, other_form, other_cased in owners[:i]:
                 if other_id == sid:

@@ -62,7 +62,12 @@ def search(tax: Taxonomy, text: str, *, limit: int = 10) -> list[dict[str, Any]]
             choices.append(form)
             owners.append(s.id)
     found = process.extract(
-        text, choices, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit * 5, score_cutoff=50
+        text,
+        choices,
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=limit * 5,
+        score_cutoff=50,
     )
     best: dict[str, tuple[float, str]] = {}
     for form, score, idx in found:

@@ -12,7 +12,11 @@ def levels(m: SkillMatcher, text: str) -> dict[str, str | None]:
 
 def test_sections_set_requirement_levels(mini: SkillMatcher) -> None:
     job = "Requirements:\n- Python\n- Docker\n\nNice to have:\n- Kubernetes\n"
-    assert levels(mini, job) == {"python": "required", "docker": "required", "kubernetes": "preferred"}
+    assert levels(mini, job) == {
+        "python": "required",
+        "docker": "required",
+        "kubernetes": "preferred",
+    }
 
 
 def test_sentence_cues_make_a_skill_preferred(mini: SkillMatcher) -> None:
@@ -38,7 +42,9 @@ def test_company_blurb_skills_are_not_requirements(mini: SkillMatcher) -> None:
 
 
 def test_years_attach_to_the_skills_they_qualify(mini: SkillMatcher) -> None:
-    job = mini.parse_job("5+ years of Python and Docker; Kubernetes (2 years); three years with Tableau")
+    job = mini.parse_job(
+        "5+ years of Python and Docker; Kubernetes (2 years); three years with Tableau"
+    )
     years = {s.id: s.min_years for s in job.skills}
     assert years == {"python": 5, "docker": 5, "kubernetes": 2, "tableau": 3}
 
@@ -55,7 +61,9 @@ def test_resume_years_are_read(mini: SkillMatcher) -> None:
 
 
 def test_or_lists_become_alternatives(mini: SkillMatcher) -> None:
-    job = mini.parse_job("Requirements: PyTorch or TensorFlow; Python, Go, or R; Docker and Kubernetes")
+    job = mini.parse_job(
+        "Requirements: PyTorch or TensorFlow; Python, Go, or R; Docker and Kubernetes"
+    )
     alt = {s.id: s.alternatives for s in job.skills}
     assert alt["pytorch"] == ("tensorflow",)
     assert alt["go-language"] == ("python", "r-language")

@@ -16,7 +16,9 @@ WORDS = st.sampled_from(
 TEXTS = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=60).map(" ".join))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=TEXTS)
 def test_any_text_gives_mentions_that_slice_to_their_text(matcher: SkillMatcher, text: str) -> None:
     for kind in ("job", "resume"):
@@ -25,9 +27,12 @@ def test_any_text_gives_mentions_that_slice_to_their_text(matcher: SkillMatcher,
             for m in skill.mentions:
                 assert text[m.start : m.end] == m.text
                 assert 0 <= m.start < m.end <= len(text)
-        assert profile.model_dump_json() == (
-            matcher.parse_job(text) if kind == "job" else matcher.parse_resume(text)
-        ).model_dump_json()
+        assert (
+            profile.model_dump_json()
+            == (
+                matcher.parse_job(text) if kind == "job" else matcher.parse_resume(text)
+            ).model_dump_json()
+        )
 
 
 @settings(max_examples=200, deadline=None)

@@ -25,9 +25,15 @@ def problems_of(*paths: Path, extra: tuple[Path, ...] = ()) -> list[str]:
 def test_mini_taxonomy_loads_with_relations_indexed() -> None:
     tax = load_taxonomy([MINI])
     assert len(tax) == 23
-    assert tax.ancestors("pytorch") == ("deep-learning-frameworks", "deep-learning", "machine-learning")
+    assert tax.ancestors("pytorch") == (
+        "deep-learning-frameworks",
+        "deep-learning",
+        "machine-learning",
+    )
     assert tax.related_index["tensorflow"] == frozenset({"pytorch"})
-    assert tax.implied_by("azure-machine-learning") == frozenset({"microsoft-azure", "machine-learning"})
+    assert tax.implied_by("azure-machine-learning") == frozenset(
+        {"microsoft-azure", "machine-learning"}
+    )
 
 
 def test_duplicate_id_names_both_files(tmp_path: Path) -> None:
@@ -49,7 +55,9 @@ def test_alias_claimed_by_two_skills_is_rejected(tmp_path: Path) -> None:
 
 
 def test_unknown_relation_target_is_named(tmp_path: Path) -> None:
-    a = write(tmp_path, "a.yaml", "category: x\nskills:\n  - {id: keras, name: Keras, parents: [dl]}\n")
+    a = write(
+        tmp_path, "a.yaml", "category: x\nskills:\n  - {id: keras, name: Keras, parents: [dl]}\n"
+    )
     assert problems_of(a) == [f"{a}: skill 'keras': parents names unknown skill 'dl'"]
 
 
@@ -96,7 +104,9 @@ def test_extra_file_extends_adds_and_retires(tmp_path: Path) -> None:
 
 
 def test_extra_file_may_override_a_bundled_skill(tmp_path: Path) -> None:
-    extra = write(tmp_path, "ours.yaml", "category: lang\nskills:\n  - {id: python, name: CPython}\n")
+    extra = write(
+        tmp_path, "ours.yaml", "category: lang\nskills:\n  - {id: python, name: CPython}\n"
+    )
     tax = load_taxonomy([MINI], extra=[extra])
     assert tax["python"].name == "CPython"
     assert tax["python"].aliases == ()
@@ -108,4 +118,6 @@ def test_extending_an_unknown_id_is_an_error(tmp_path: Path) -> None:
 
 
 def test_missing_taxonomy_path_is_a_clear_error(tmp_path: Path) -> None:
-    assert problems_of(tmp_path / "absent.yaml") == [f"{tmp_path / 'absent.yaml'}: no such taxonomy file or folder"]
+    assert problems_of(tmp_path / "absent.yaml") == [
+        f"{tmp_path / 'absent.yaml'}: no such taxonomy file or folder"
+    ]
