@@ -342,7 +342,9 @@ class EscoMap:
                 else:
                     found.append(label)
             if found:
-                labels_of[sid] = tuple(dict.fromkeys(found))
+                # a skill stands for its primary (first) ESCO concept; the others are related
+                # concepts kept for reference, and predicting all of them would over-count
+                labels_of[sid] = (found[0],)
         return cls(labels_of, frozenset(label_of.values()), with_esco, unmapped)
 
     def as_dict(self) -> dict[str, Any]:

@@ -28,7 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Engine = Literal["local", "dask"]
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
-Source = str | os.PathLike[str] | "TextDocument"
 
 # Files a folder contributes; a file named on its own is read whatever its suffix.
 FOLDER_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"})
@@ -47,6 +46,9 @@ class TextDocument:
     id: str
     text: str = ""
     error: str | None = None
+
+
+Source = str | os.PathLike[str] | TextDocument
 
 
 # -- inputs ----------------------------------------------------------------------------------
@@ -81,7 +83,9 @@ def _folder_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_jsonl(path: str | os.PathLike[str], lines: Iterable[str] | None = None) -> list[TextDocument]:
+def read_jsonl(
+    path: str | os.PathLike[str], lines: Iterable[str] | None = None
+) -> list[TextDocument]:
     """Records {"id": …, "text": …}, one JSON object a line; a bad line becomes an error record.
 
     `lines` replaces reading the file (standard input); `path` then only names the records.
@@ -225,7 +229,9 @@ def iter_rows(
 def order_rows(rows: Iterable[RankedRow]) -> list[RankedRow]:
     """Best first (score, then document), error rows last (by document); ranks 1, 2, …"""
     rows = list(rows)
-    scored = sorted((r for r in rows if r.error is None), key=lambda r: (-(r.score or 0.0), r.document))
+    scored = sorted(
+        (r for r in rows if r.error is None), key=lambda r: (-(r.score or 0.0), r.document)
+    )
     failed = sorted((r for r in rows if r.error is not None), key=lambda r: r.document)
     ranked = [r.model_copy(update={"rank": n}) for n, r in enumerate(scored, start=1)]
     return ranked + [r.model_copy(update={"rank": None}) for r in failed]
@@ -236,7 +242,9 @@ def select_rows(
 ) -> list[RankedRow]:
     """The best `top` rows scoring at least `min_score`; error rows are always kept."""
     rows = list(rows)
-    scored = [r for r in rows if r.error is None and (min_score is None or (r.score or 0) >= min_score)]
+    scored = [
+        r for r in rows if r.error is None and (min_score is None or (r.score or 0) >= min_score)
+    ]
     if top is not None:
         scored = scored[:top]
     return scored + [r for r in rows if r.error is not None]
@@ -363,7 +371,12 @@ def _quoted(report: FitReport, text: str) -> FitReport:
     """
     matched = tuple(
         m.model_copy(
-            update={"evidence": tuple(e.model_copy(update={"snippet": _snippet(text, e.start, e.end)}) for e in m.evidence)}
+            update={
+                "evidence": tuple(
+                    e.model_copy(update={"snippet": _snippet(text, e.start, e.end)})
+                    for e in m.evidence
+                )
+            }
         )
         for m in report.matched
     )
@@ -399,15 +412,13 @@ class _Recipe:
     fuzzy: bool
     cache_path: str | None
     explain: bool
+    key: str  # taxonomy hash and extractor id: equal keys build equal matchers
 
     @classmethod
     def of(cls, runner: _Runner, cache_path: str | None) -> _Recipe:
         m = runner.matcher
-        return cls(type(m), m.taxonomy, m.nlp, m.weights, m.fuzzy, cache_path, runner.explain)
-
-    @property
-    def key(self) -> str:
-        return f"{self.taxonomy.hash}/{self.fuzzy}/{id(self.nlp) if self.nlp is not None else 0}"
+        key = f"{runner.taxonomy_hash}/{runner.extractor}"
+        return cls(type(m), m.taxonomy, m.nlp, m.weights, m.fuzzy, cache_path, runner.explain, key)
 
     def runner(self) -> _Runner:
         matcher = self.cls(self.taxonomy, nlp=self.nlp, weights=self.weights, fuzzy=self.fuzzy)
@@ -504,19 +515,29 @@ def _dask_outcomes(
 
         yield from flush()
         if misses:
+            waiting: dict[CacheKey, list[tuple[_Task, str]]] = {}  # one cluster task per text
+            for task, key, text in misses:
+                waiting.setdefault(key, []).append((task, text))
             recipe = _Recipe.of(runner, None)
             shared = client.scatter(recipe, broadcast=True, hash=False)
-            futures = client.map(_cluster_extract, [text for _, _, text in misses], recipe=shared)
-            by_key = {f.key: m for f, m in zip(futures, misses, strict=True)}
+            keys = list(waiting)
+            texts = [waiting[k][0][1] for k in keys]
+            futures = client.map(_cluster_extract, texts, recipe=shared, pure=False)
+            by_future = {f.key: k for f, k in zip(futures, keys, strict=True)}
             try:
-                for future, (profile, error) in distributed.as_completed(futures, with_results=True):
-                    task, key, text = by_key[future.key]
-                    keep = text if runner.explain else None
-                    ready[task.index] = _Outcome(task.index, key, profile, False, error, keep)
-                    tick()
+                for future, (profile, error) in distributed.as_completed(
+                    futures, loop=client.loop, with_results=True
+                ):
+                    key = by_future[future.key]
+                    for task, text in waiting[key]:
+                        keep = text if runner.explain else None
+                        ready[task.index] = _Outcome(task.index, key, profile, False, error, keep)
+                        tick()
                     yield from flush()
             except Exception as exc:
-                raise SkillmatchError(f"the Dask cluster failed: {type(exc).__name__}: {exc}") from exc
+                raise SkillmatchError(
+                    f"the Dask cluster failed: {type(exc).__name__}: {exc}"
+                ) from exc
             finally:
                 client.cancel(futures)
     finally:

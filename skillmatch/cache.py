@@ -151,6 +151,9 @@ class ProfileCache:
         """Store one profile JSON; False if the cache could not take it."""
         return self.put_many([(key, data)]) == 1
 
+    def __bool__(self) -> bool:
+        return True  # an empty cache is still a cache (`if cache:` must not mean `if len`)
+
     def __len__(self) -> int:
         conn = self._connection()
         if conn is None:

@@ -77,6 +77,7 @@ def main() -> None:
       cat job.txt | skillmatch score resume.txt
       skillmatch score --job job.txt resume.txt --json
       skillmatch extract job.txt
+      skillmatch rank --job job.txt resumes/ --csv
     """
 
 
@@ -142,7 +143,9 @@ def score(resume: str, job: str, as_json: bool, extra_taxonomy: tuple[str, ...])
 
 @main.command()
 @click.argument("resumes", nargs=-1, type=str, metavar="[RESUME_OR_FOLDER]...")
-@click.option("--job", "job", required=True, help="Job description file, or - for stdin.")
+@click.option(
+    "--job", "job", required=True, metavar="FILE", help="Job description file, or - for stdin."
+)
 @click.option(
     "--jsonl",
     metavar="FILE",
@@ -153,12 +156,15 @@ def score(resume: str, job: str, as_json: bool, extra_taxonomy: tuple[str, ...])
     "--ndjson", is_flag=True, help="One JSON row a line, streamed in input order (rank null)."
 )
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
-@click.option("--top", type=click.IntRange(min=1), help="Show only the N best fits.")
-@click.option("--min-score", type=click.FloatRange(0, 100), help="Hide fits scoring less.")
+@click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show only the N best fits.")
+@click.option(
+    "--min-score", type=click.FloatRange(0, 100), metavar="SCORE", help="Hide fits scoring less."
+)
 @click.option("--explain", is_flag=True, help="Add the evidence for each matched skill.")
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
+    metavar="N",
     help="Processes extracting skills in parallel [default: all cores].",
 )
 @click.option(
@@ -265,7 +271,7 @@ def rank(
     streaming = ndjson and top is None
     show = not quiet and sys.stderr.isatty() and not (streaming and sys.stdout.isatty())
     progress = _ProgressBar() if show else None
-    options: dict[str, Any] = {"workers": workers, "cache": cache or False, "engine": engine}
+    options: dict[str, Any] = {"workers": workers, "cache": cache if cache is not None else False, "engine": engine}
     options.update(scheduler=scheduler, explain=explain, progress=progress)
     started = time.perf_counter()
     rows = []
@@ -301,7 +307,7 @@ def rank(
             f"ranked {len(rows) - len(failed)} of {len(rows)} documents in {took:.1f} s{cached}",
             err=True,
         )
-        if failed:
+        if failed and (as_json or ndjson or as_csv):  # the table lists them already
             click.echo(f"could not read {len(failed)}:", err=True)
             listed = failed if len(failed) <= 5 else failed[:4]
             for row in sorted(listed, key=lambda r: r.document):

@@ -18,7 +18,7 @@ from skillmatch import __version__
 from skillmatch.recognizers import PhraseIndex
 from skillmatch.taxonomy import Taxonomy, content_hash, load_taxonomy, taxonomy_files
 
-_FORMAT = 2  # bump when PhraseIndex changes shape
+_FORMAT = 5  # bump when PhraseIndex changes shape
 _IN_PROCESS: dict[str, PhraseIndex] = {}
 _TAXONOMIES: dict[str, Taxonomy] = {}
 
@@ -35,11 +35,9 @@ def default_cache_dir() -> Path:
 
 def _english_words() -> frozenset[str]:
     """Real English words, so that fuzzy matching never 'corrects' one into a skill."""
-    try:
-        from english_words import get_english_words_set
-    except ImportError:  # pragma: no cover - a declared dependency; degrade, don't fail
-        return frozenset()
-    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
+    from skillmatch.recognizers import english_words
+
+    return english_words()
 
 
 def compiled_index(taxonomy: Taxonomy, cache_dir: Path | bool | None = None) -> PhraseIndex:
@@ -60,7 +58,7 @@ def compiled_index(taxonomy: Taxonomy, cache_dir: Path | bool | None = None) -> 
         ):
             with path.open("rb") as fh:
                 index = pickle.load(fh)
-            if isinstance(index, PhraseIndex) and index.taxonomy_hash == taxonomy.hash:
+            if isinstance(index, PhraseIndex) and index.taxonomy_hash == taxonomy.hash and index.automaton is not None:
                 _IN_PROCESS[key] = index
                 return index
     index = PhraseIndex.build(taxonomy, _english_words())

@@ -11,29 +11,34 @@ from dataclasses import dataclass
 
 from skillmatch.models import Requirement
 
-# Ordered alternatives: the longer phrase first ('not required' before 'required').
-_CUES = re.compile(
+# Cue words, each scanned for directly (no optional prefixes: those made the scan slow).
+_CUE_WORD = re.compile(
     r"\b(?:"
-    r"(?P<pref>not (?:required|mandatory|necessary|a must)|nice[ -]to[ -]haves?|good[ -]to[ -]haves?"
-    r"|(?:is |are |would be )?an? (?:big |huge |definite |strong )?(?:plus|bonus|advantage|asset)"
-    r"|(?:is |are )?a plus|bonus(?: points)?|preferred|preferably|prefer|desir(?:ed|able)|ideally"
-    r"|familiar(?:ity)? with|exposure to|would be (?:great|nice|helpful|beneficial)"
-    r"|advantageous|optional|helpful|beneficial|appreciated|pluses|plus if)"
+    r"(?P<pref>nice[ -]to[ -]haves?|good[ -]to[ -]haves?|pluses|plus|bonus(?: points)?"
+    r"|advantage(?:ous)?|asset|preferred|preferably|prefer|desir(?:ed|able)|ideally"
+    r"|familiar(?:ity)? with|exposure to|optional|helpful|beneficial|appreciated"
+    r"|would be (?:great|nice))"
     r"|(?P<must>must(?:[ -]have)?|required|requires?|requirement|mandatory|essential|necessary"
-    r"|need to have|needs to have|minimum|at least)"
-    r"|(?P<strong>strong|proficien(?:t|cy)|solid|deep|extensive|expert(?:ise)?|advanced|hands[ -]on"
-    r"|in[ -]depth|thorough|demonstrated|proven|excellent)"
+    r"|needs? to have|minimum|at least)"
+    r"|(?P<strong>strong|proficien(?:t|cy)|solid|deep|extensive|expert(?:ise)?|advanced"
+    r"|hands[ -]on|in[ -]depth|thorough|demonstrated|proven|excellent)"
     r")\b"
 )
+_NEGATED = re.compile(r"\bnot (?:a )?$")
+_ARTICLE = re.compile(r"\b(?:an?|big|huge|definite|strong|real) $")
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
-_YEARS = re.compile(
-    r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\+|plus)?\s*"
-    r"(?:(?:-|–|to|or)\s*(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*\+?\s*)?"
-    r"(?:years?|yrs?)\b(?!\s*(?:old|degree|program|college|university|warranty|contract|ago))",
+_NUM = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
+# Scanned from the word 'years' backwards: cheaper than trying a number at every position.
+_YEAR_WORD = re.compile(
+    r"\b(?:years?|yrs?)\b(?!\s*(?:old|degree|program|college|university|warranty|contract|ago))",
+    re.IGNORECASE,
+)
+_NUMBER_BEFORE = re.compile(
+    r"\b(?P<n>" + _NUM + r")\s*(?:\+|plus)?\s*(?:(?:-|–|to|or)\s*" + _NUM + r"\s*\+?\s*)?[\s-]*$",
     re.IGNORECASE,
 )
 _CONNECTORS = frozenset({",", "or", "/", "and/or", "either", "and", "&", "(", ")", "e.g.", "eg"})
@@ -50,17 +55,24 @@ class Cue:
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
-    """Requirement cue phrases in text[start:end], with offsets into text."""
-    segment = text[start:end].lower()
-    return [
-        Cue(
-            m.lastgroup or "",
-            start + m.start(),
-            start + m.end(),
-            text[start + m.start() : start + m.end()],
-        )
-        for m in _CUES.finditer(segment)
-    ]
+    """Requirement cue phrases in text[start:end], with offsets into text.
+
+    'a plus', 'an advantage', 'an asset' count, the bare words do not ('Python plus SQL',
+    'take advantage of'); 'not required' is a preference, not a requirement.
+    """
+    low = text.lower()
+    out = []
+    for m in _CUE_WORD.finditer(low, start, end):
+        kind = m.lastgroup or ""
+        word = m.group()
+        before = low[max(0, m.start() - 12) : m.start()]
+        if word in ("plus", "advantage", "asset") and not _ARTICLE.search(before):
+            if not (word == "plus" and low.startswith(" if", m.end())):
+                continue
+        if kind == "must" and _NEGATED.search(before):
+            kind = "pref"
+        out.append(Cue(kind, m.start(), m.end(), text[m.start() : m.end()]))
+    return out
 
 
 def requirement_level(
@@ -103,11 +115,15 @@ class YearsPhrase:
 def find_years(text: str, start: int, end: int) -> list[YearsPhrase]:
     """Years-of-experience phrases in text[start:end], with offsets into text."""
     out = []
-    for m in _YEARS.finditer(text, start, end):
-        raw = m.group("n").lower()
+    for m in _YEAR_WORD.finditer(text, start, end):
+        lo = max(start, m.start() - 32)
+        num = _NUMBER_BEFORE.search(text, lo, m.start())
+        if num is None:
+            continue
+        raw = num.group("n").lower()
         n = _NUMBER_WORDS.get(raw) or int(raw)
         if 0 < n <= 40:
-            out.append(YearsPhrase(n, m.start(), m.end()))
+            out.append(YearsPhrase(n, num.start(), m.end()))
     return out
 
 

@@ -7,6 +7,7 @@ so a second SkillMatcher in one process is cheap. Nothing here prints or exits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -21,14 +22,13 @@ from skillmatch.context import (
     requirement_level,
 )
 from skillmatch.models import (
-    ExtractedSkill,
     FitReport,
-    Mention,
     Profile,
     Requirement,
     ScoringWeights,
 )
-from skillmatch.recognizers import Hit, Tokens, longest_first
+from skillmatch.normalize import fold, tokenize
+from skillmatch.recognizers import Folded, Hit, longest_first
 from skillmatch.scoring import score_profiles
 from skillmatch.sections import Layout, layout
 from skillmatch.taxonomy import Taxonomy
@@ -37,10 +37,31 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
 Kind = Literal["job", "resume", "text"]
-# Tokens around an ambiguous form within which another skill confirms it.
-CONFIRM_WINDOW = 12
+# Characters around an ambiguous form within which another skill confirms it.
+CONFIRM_WINDOW = 80
 # POS tags (from a caller's trained pipeline) under which a name is an ordinary word.
 _WORD_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "ADJ", "PRON", "DET"})
+_WORD = re.compile(r"\w+(?:&\w+)*")
+_DESCRIBED = frozenset({"domain"})
+_SKILL_SECTIONS = frozenset(
+    {"skills", "requirements", "preferred", "experience", "education", "certifications", "summary"}
+)
+_SKILL_CUE = re.compile(
+    r"\b(?:experience[ds]?|knowledge|background|expertise|understanding|degree|skill(?:s|ed)?"
+    r"|familiar(?:ity)?|proficien(?:t|cy)|certifi(?:ed|cation)|qualifi(?:ed|cation)|studied|worked"
+    r"|expert|fluen(?:t|cy)|exposure|trained|speciali[sz](?:ed|ation)|years?|major|bachelor"
+    r"|master|diploma|competen(?:t|ce|cy))\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"\s*(?:,|/|;|&|and|or|\|)?\s*")
+_DESCRIPTOR_NOUN = re.compile(
+    r"[ -](?:and \w+ )?(?:industry|industries|sector|sectors|company|companies|team|teams"
+    r"|department|departments|organi[sz]ations?|clients?|customers?|firms?|space|businesses"
+    r"|division|group|function|market|markets|professionals|providers?|partners?|institutions?"
+    r"|organisation|leaders|staff|people|agency|agencies|vertical|verticals|domain|world"
+    r"|landscape|ecosystem|giant|leader|startup|start-up|benefits?|plan|coverage|insurance)\b",
+    re.IGNORECASE,
+)
 _PASSIVE_CATEGORIES = frozenset({"soft-skill", "ability", "language"})
 
 
@@ -91,6 +112,14 @@ class SkillMatcher:
             job_profile, resume_profile, self.taxonomy, self.weights, resume_text=resume_text
         )
 
+    def spans(self, text: str) -> list[tuple[str, int, int, str]]:
+        """Recognised skills as (skill id, start, end, match kind), in text order.
+
+        The fast path for scanning large volumes: no sections, levels or models are built.
+        """
+        hits = self._recognise(Folded(text), layout(text))
+        return [(h.form.skill_id, h.start, h.end, h.match) for h in hits]
+
     def scan(self, texts: Iterable[str], kind: Kind = "resume") -> Iterable[Profile]:
         """Profiles of many texts, in order (the batch building block)."""
         for text in texts:
@@ -101,30 +130,39 @@ class SkillMatcher:
     def _read(self, text: str, kind: Kind) -> Profile:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
-        toks = Tokens.of(text)
         lay = layout(text)
-        hits = self._recognise(toks, lay)
-        if kind == "job":
-            hits = [h for h in hits if lay.section_at(h.start) != "about"]
-        skills = self._assemble(text, hits, lay, kind)
-        return Profile(kind=kind, skills=skills, taxonomy_hash=self.taxonomy.hash, length=len(text))
+        hits = self._recognise(Folded(text), lay)
+        sections = [lay.section_at(h.start) for h in hits]
+        if kind == "job":  # the company blurb and the perks are not requirements
+            kept = [k for k, section in enumerate(sections) if section != "about"]
+            hits, sections = [hits[k] for k in kept], [sections[k] for k in kept]
+        # one validation of plain data is much cheaper than building each model in Python
+        return Profile.model_validate(
+            {
+                "kind": kind,
+                "skills": self._assemble(text, hits, sections, lay, kind),
+                "taxonomy_hash": self.taxonomy.hash,
+                "length": len(text),
+            }
+        )
 
-    def _recognise(self, toks: Tokens, lay: Layout) -> list[Hit]:
-        hits = self._index.exact(toks)
+    def _recognise(self, ft: Folded, lay: Layout) -> list[Hit]:
+        hits = self._index.exact(ft)
         if any(h.form.ambiguous for h in hits):
-            hits = self._disambiguate(toks, lay, hits)
-        chosen = longest_first(hits)
+            hits = self._disambiguate(ft.text, lay, hits)
+        chosen = self._domain_in_context(
+            ft.text,
+            lay,
+            [h for h in longest_first(hits) if not self._describes_employer(ft.text, h)],
+        )
         if self.fuzzy:
-            covered = [False] * len(toks)
-            for h in chosen:
-                for k in range(h.tok_start, h.tok_end):
-                    covered[k] = True
-            fuzzy = self._index.fuzzy(toks, covered, self._typo_memo)
-            if fuzzy:
-                chosen = sorted([*chosen, *fuzzy], key=lambda h: (h.start, h.end))
+            taken = [(h.start, h.end) for h in chosen]
+            typos = self._index.typos(ft, taken, self._typo_memo)
+            if typos:
+                chosen = sorted([*chosen, *typos], key=lambda h: (h.start, h.end))
         return chosen
 
-    def _disambiguate(self, toks: Tokens, lay: Layout, hits: list[Hit]) -> list[Hit]:
+    def _disambiguate(self, text: str, lay: Layout, hits: list[Hit]) -> list[Hit]:
         """Keep an ambiguous form ('Go', 'Spark', 'R') only where its context confirms it."""
         anchors = [
             h
@@ -132,50 +170,97 @@ class SkillMatcher:
             if not h.form.ambiguous
             and self.taxonomy.skills[h.form.skill_id].category not in _PASSIVE_CATEGORIES
         ]
-        pos = self._pos_tags(toks) if self.nlp is not None else None
+        pos = self._pos_tags(text) if self.nlp is not None else None
         kept = []
+        seen: dict[int, frozenset[str]] = {}
         for h in hits:
             if not h.form.ambiguous:
                 kept.append(h)
                 continue
             seg = lay.segment_at(h.start)
-            s0, s1 = lay.segment_span(seg, len(toks.text))
-            words = _words_in(toks, s0, s1)
+            s0, s1 = lay.segment_span(seg, len(text))
+            segment = text[s0:s1]
+            words = seen.get(seg)
+            if words is None:
+                words = seen[seg] = frozenset(_WORD.findall(fold(segment)))
             sid = h.form.skill_id
-            if sid in self._deny and _any_phrase(self._deny[sid], words, toks.text[s0:s1]):
+            if sid in self._deny and _any_phrase(self._deny[sid], words, segment):
                 continue
             if pos is not None and pos.get(h.start) in _WORD_POS:
                 continue
             confirmed = (
-                sid in self._confirm and _any_phrase(self._confirm[sid], words, toks.text[s0:s1])
+                sid in self._confirm and _any_phrase(self._confirm[sid], words, segment)
             ) or any(
                 a.form.skill_id != sid
-                and (s0 <= a.start < s1 or abs(a.tok_start - h.tok_start) <= CONFIRM_WINDOW)
+                and (s0 <= a.start < s1 or abs(a.start - h.start) <= CONFIRM_WINDOW)
                 for a in anchors
             )
             if confirmed:
                 kept.append(h)
         return kept
 
-    def _pos_tags(self, toks: Tokens) -> dict[int, str]:
+    def _domain_in_context(self, text: str, lay: Layout, hits: list[Hit]) -> list[Hit]:
+        """Keep business-domain words ('sales', 'healthcare') only where they read as a skill.
+
+        A domain word counts in a skills, requirements, experience or education section, after
+        a skill cue in its sentence ('experience in sales', 'knowledge of accounting'), or in a
+        list next to another kind of skill ('Excel, accounting'); elsewhere it usually
+        describes the company or its market.
+        """
+        cats = self.taxonomy.skills
+        kept = []
+        for k, h in enumerate(hits):
+            if cats[h.form.skill_id].category not in _DESCRIBED:
+                kept.append(h)
+                continue
+            if lay.section_at(h.start) in _SKILL_SECTIONS:
+                kept.append(h)
+                continue
+            s0, _s1 = lay.segment_span(lay.segment_at(h.start), len(text))
+            if _SKILL_CUE.search(text, s0, h.start):
+                kept.append(h)
+                continue
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(hits) and cats[hits[j].form.skill_id].category not in _DESCRIBED:
+                    a, b = (hits[j].end, h.start) if j < k else (h.end, hits[j].start)
+                    if 0 <= b - a <= 6 and _LIST_GAP.fullmatch(text, a, b):
+                        kept.append(h)
+                        break
+        return kept
+
+    def _describes_employer(self, text: str, hit: Hit) -> bool:
+        """'our healthcare clients', 'the sales team', 'insurance industry': a domain word used
+        to describe the employer or its market, not a skill asked of the candidate."""
+        if hit.ntok > 2 or self.taxonomy.skills[hit.form.skill_id].category not in _DESCRIBED:
+            return False
+        return bool(_DESCRIPTOR_NOUN.match(text, hit.end))
+
+    def _pos_tags(self, text: str) -> dict[int, str]:
         """Coarse POS of each token start, from the caller's trained pipeline (if it tags)."""
         assert self.nlp is not None
-        doc = self.nlp(toks.text)
+        doc = self.nlp(text)
         return {t.idx: t.pos_ for t in doc if t.pos_}
 
     def _assemble(
-        self, text: str, hits: list[Hit], lay: Layout, kind: Kind
-    ) -> tuple[ExtractedSkill, ...]:
+        self, text: str, hits: list[Hit], sections: list[str | None], lay: Layout, kind: Kind
+    ) -> list[dict[str, Any]]:
         by_segment: dict[int, list[int]] = {}
         for k, h in enumerate(hits):
             by_segment.setdefault(lay.segment_at(h.start), []).append(k)
         levels: list[tuple[Requirement, str | None] | None] = [None] * len(hits)
         years: list[int | None] = [None] * len(hits)
         alternatives: dict[str, set[str]] = {}
+        phrases_by_segment: dict[int, list] = {}
+        cues_by_segment: dict[int, list] = {}
+        if hits:  # one scan of the whole text each, bucketed by segment
+            for phrase in find_years(text, 0, len(text)):
+                phrases_by_segment.setdefault(lay.segment_at(phrase.start), []).append(phrase)
+            if kind == "job":
+                for cue in find_cues(text, 0, len(text)):
+                    cues_by_segment.setdefault(lay.segment_at(cue.start), []).append(cue)
         for seg, members in by_segment.items():
-            s0, s1 = lay.segment_span(seg, len(text))
             spans = [(hits[k].start, hits[k].end) for k in members]
-            phrases = find_years(text, s0, s1)
+            phrases = phrases_by_segment.get(seg)
             if phrases:
                 for k, y in zip(members, assign_years(text, phrases, spans), strict=True):
                     years[k] = y
@@ -183,57 +268,57 @@ class SkillMatcher:
                 continue
             cues = [
                 c
-                for c in find_cues(text, s0, s1)
+                for c in cues_by_segment.get(seg, ())
                 if not any(a < c.end and c.start < b for a, b in spans)
             ]
             for k in members:
                 h = hits[k]
-                level, cue = requirement_level(lay.section_at(h.start), cues, h.start, h.end)
+                level, cue = requirement_level(sections[k], cues, h.start, h.end)
                 levels[k] = (level, cue.text if cue else None)
-            between = [_between(text, hits[a].end, hits[b].start) for a, b in pairwise(members)]
-            for group in alternative_groups(text, spans, between):
-                ids = {hits[members[g]].form.skill_id for g in group}
-                if len(ids) > 1:
-                    for sid in ids:
-                        alternatives.setdefault(sid, set()).update(ids - {sid})
+            if len(members) > 1:
+                between = [_between(text, hits[a].end, hits[b].start) for a, b in pairwise(members)]
+                for group in alternative_groups(text, spans, between):
+                    ids = {hits[members[g]].form.skill_id for g in group}
+                    if len(ids) > 1:
+                        for sid in ids:
+                            alternatives.setdefault(sid, set()).update(ids - {sid})
         grouped: dict[str, list[int]] = {}
         for k, h in enumerate(hits):
             grouped.setdefault(h.form.skill_id, []).append(k)
         out = []
         for sid, ks in grouped.items():
             skill = self.taxonomy.skills[sid]
-            mentions = tuple(
-                Mention(
-                    text=text[hits[k].start : hits[k].end],
-                    start=hits[k].start,
-                    end=hits[k].end,
-                    match=hits[k].match,  # type: ignore[arg-type]
-                    confidence=hits[k].confidence,
-                    section=lay.section_at(hits[k].start),
-                    alias=hits[k].form.form,
-                    cue=levels[k][1] if levels[k] else None,
-                )
+            mentions = [
+                {
+                    "text": text[hits[k].start : hits[k].end],
+                    "start": hits[k].start,
+                    "end": hits[k].end,
+                    "match": hits[k].match,
+                    "confidence": hits[k].confidence,
+                    "section": sections[k],
+                    "alias": hits[k].form.form,
+                    "cue": levels[k][1] if levels[k] else None,  # type: ignore[index]
+                }
                 for k in ks
-            )
+            ]
             stated = [years[k] for k in ks if years[k] is not None]
             requirement: Requirement | None = None
             if kind == "job":
-                requirement = (
-                    "required" if any(levels[k][0] == "required" for k in ks) else "preferred"
-                )  # type: ignore[index]
+                required = any(levels[k][0] == "required" for k in ks)  # type: ignore[index]
+                requirement = "required" if required else "preferred"
             out.append(
-                ExtractedSkill(
-                    id=sid,
-                    name=skill.name,
-                    category=skill.category,
-                    requirement=requirement,
-                    min_years=max(stated) if stated and kind == "job" else None,
-                    years=max(stated) if stated and kind != "job" else None,
-                    alternatives=tuple(sorted(alternatives.get(sid, ()))),
-                    mentions=mentions,
-                )
+                {
+                    "id": sid,
+                    "name": skill.name,
+                    "category": skill.category,
+                    "requirement": requirement,
+                    "min_years": max(stated) if stated and kind == "job" else None,  # type: ignore[type-var]
+                    "years": max(stated) if stated and kind != "job" else None,  # type: ignore[type-var]
+                    "alternatives": tuple(sorted(alternatives.get(sid, ()))),
+                    "mentions": mentions,
+                }
             )
-        return tuple(out)
+        return out
 
 
 def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -258,16 +343,10 @@ def _any_phrase(
     return False
 
 
-def _words_in(toks: Tokens, start: int, end: int) -> frozenset[str]:
-    """Folded word tokens between two offsets (for confirm / deny words)."""
-    from bisect import bisect_left
-
-    lo = bisect_left(toks.starts, start)
-    hi = bisect_left(toks.starts, end)
-    return frozenset(toks.norms[lo:hi])
-
-
 def _between(text: str, start: int, end: int) -> list[str]:
-    from skillmatch.normalize import tokenize
+    """The folded tokens between two mentions; a long gap is no list separator at all."""
+    if end - start > 24:
+        return ["…"]
+    from skillmatch.normalize import fold
 
     return tokenize(text[start:end])[2] if end > start else []

@@ -10,23 +10,27 @@ import re
 import unicodedata
 
 # One character in, one character out: normalising never shifts an offset.
-_FOLD = str.maketrans(
-    {
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u00a0": " ",
-        "\uff0b": "+",
-        "\uff03": "#",
-    }
-)
+_FOLD_MAP = {
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u00a0": " ",
+    "\uff0b": "+",
+    "\uff03": "#",
+}
+_FOLD_RE = re.compile("[" + "".join(_FOLD_MAP) + "]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return _FOLD_MAP[m.group()]
+
 
 # A word, a word joined by ampersands (R&D, AT&T: never the letter R), or one punctuation mark.
 TOKEN_RE = re.compile(r"\w+(?:&\w+)+|\w+|[^\w\s]")
@@ -34,7 +38,9 @@ TOKEN_RE = re.compile(r"\w+(?:&\w+)+|\w+|[^\w\s]")
 
 def fold(text: str) -> str:
     """Lower-case and fold dashes and quotes, keeping the length when Unicode allows."""
-    return text.translate(_FOLD).lower()
+    if text.isascii():  # every folded character is non-ASCII
+        return text.lower()
+    return _FOLD_RE.sub(_fold_char, text).lower()
 
 
 def tokenize(text: str) -> tuple[list[int], list[int], list[str]]:
@@ -50,7 +56,7 @@ def tokenize(text: str) -> tuple[list[int], list[int], list[str]]:
             ends.append(e)
             norms.append(m.group())
     else:  # rare: a character whose lower case is longer (İ); fold token by token
-        for m in TOKEN_RE.finditer(text.translate(_FOLD)):
+        for m in TOKEN_RE.finditer(_FOLD_RE.sub(_fold_char, text)):
             s, e = m.span()
             starts.append(s)
             ends.append(e)

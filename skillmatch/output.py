@@ -170,13 +170,13 @@ def print_ranking(
         return
     if scored:
         table = Table(title=f"Ranking ({len(scored)})", title_justify="left")
-        table.add_column("rank", justify="right")
-        table.add_column("document")
-        table.add_column("score", justify="right")
-        table.add_column("top matched")
-        table.add_column("top missing")
+        table.add_column("rank", justify="right", no_wrap=True)
+        table.add_column("document", overflow="fold", ratio=3)  # a path is never cut short
+        table.add_column("score", justify="right", no_wrap=True)
+        table.add_column("top matched", ratio=3)
+        table.add_column("top missing", ratio=3)
         if explain:
-            table.add_column("evidence")
+            table.add_column("evidence", ratio=3)
         for r in scored:
             report = r.report
             cells = [
@@ -194,8 +194,8 @@ def print_ranking(
         console.print(table)
     if failed:
         table = Table(title=f"Not read ({len(failed)})", title_justify="left")
-        table.add_column("document")
-        table.add_column("why")
+        table.add_column("document", overflow="fold", ratio=1)
+        table.add_column("why", ratio=1)
         for r in failed:
             table.add_row(escape(r.document), escape(r.error or ""))
         console.print(table)

@@ -1,29 +1,62 @@
-"""Recognisers: exact token-sequence matching of every taxonomy form, then fuzzy on leftovers.
+"""Recognisers: exact matching of every taxonomy form in one Aho–Corasick pass, then typos.
 
-The exact pass is the flashtext idea on tokens: one index from a token to the forms that start
-with it, one pass over the text, the longest span wins. The fuzzy pass looks only at tokens no
-exact match covered: spacing variants ('Tensor Flow') by a letters-only key, typos ('Pyhton')
-by a deletion index verified with rapidfuzz. Both are compiled once per taxonomy.
+Every name and alias is reduced to a key — folded, whitespace collapsed, spelled exactly as
+written otherwise ('node.js', 'ci/cd', 'power bi', '.net') — and all keys go into one
+automaton. A document is folded the same way and scanned once in C; a key counts only where
+it starts and ends on token boundaries (so 'java' inside 'javascript', 'aws' inside 'laws' and
+'r' inside 'R&D' never count). The longest span wins. Spacing variants of CamelCase and
+multi-word names ('Share Point', 'PowerBI') are compiled in as fuzzy keys; typos of long
+single-word names ('Pyhton') are found among the leftover words by a deletion index verified
+with rapidfuzz. Everything is compiled once per taxonomy and pickled by `compiled.py`.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import ahocorasick
 from rapidfuzz.distance import OSA
 
-from skillmatch.normalize import alias_tokens, compact, tokenize
+from skillmatch.normalize import fold, tokenize
 from skillmatch.taxonomy import Taxonomy
 
-# Fuzzy typo matching only looks at tokens at least this long: short words are too close to
-# each other ('Jva' -> 'java' scores 86).
+# Typos are looked for only in words at least this long: short words are too close to each
+# other ('Jva' -> 'java' scores 86).
 MIN_TYPO_LEN = 6
-COMPACT_MIN_LEN = 5
 FUZZY_SPACING_CONFIDENCE = 0.85
 FUZZY_TYPO_CONFIDENCE = 0.75
+MEMO_LIMIT = 200_000  # words remembered by the typo pass before the memo starts afresh
+
+_WS = re.compile(r"\s+")
+_WS_RUN = re.compile(r"\s{2,}")
+_WS_ONE = re.compile(r"\s{2,}|[^\S ]")  # what differs from a single space
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{MIN_TYPO_LEN},}}")  # boundaries are checked per hit
+_WORDS_ONLY = re.compile(r"[\w& ]+")
+# Punctuation blanked for the word-key scan (one character for one: offsets do not move).
+_BLANK_PUNCT = str.maketrans({c: " " for c in "!\"#$%'()*+,-./:;<=>?@[\\]^`{|}~•·▪●◦‣→←…«»©®™°§¶¦"})
+_BLANK_PUNCT_BYTES = bytes(
+    _BLANK_PUNCT.get(b, b) if isinstance(_BLANK_PUNCT.get(b, b), int) else 32 for b in range(256)
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# Words after a hyphen that leave the skill standing: 'Java-based', 'AWS-certified'.
+_SUFFIXES = frozenset(
+    "based driven centric powered related oriented savvy native first enabled heavy like focused "
+    "certified specific compatible friendly ready backed hosted aware proficient fluent".split()
+)
+
+
+def key_of(form: str) -> str:
+    """The matching key of a form: NFKC, folded, whitespace collapsed."""
+    return _WS.sub(" ", fold(unicodedata.normalize("NFKC", form))).strip()
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,46 +65,52 @@ class Form:
 
     skill_id: str
     form: str
-    tokens: tuple[str, ...]
-    cased_tokens: tuple[str, ...] | None  # the exact token texts, for case-sensitive forms
-    joined: tuple[bool, ...]  # token touches the previous one in the form ('Node.js', '.NET')
+    ntok: int
+    cased: str | None  # the exact spelling (whitespace collapsed) a case-sensitive form needs
     is_name: bool
     ambiguous: bool
+    variant: bool = False  # a generated spacing variant: reported as a fuzzy match
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A recognised span in token and character coordinates."""
+    """A recognised span in the caller's text."""
 
     form: Form
-    tok_start: int
-    tok_end: int
     start: int
     end: int
+    ntok: int
     match: str  # exact / alias / fuzzy
     confidence: float
 
 
-@dataclass(slots=True)
-class Tokens:
-    """A tokenised text: parallel lists of offsets and folded forms."""
+class Folded:
+    """A text folded for matching, whitespace runs collapsed, with offsets back to the original."""
 
-    text: str
-    starts: list[int]
-    ends: list[int]
-    norms: list[str]
+    __slots__ = ("_runs", "_shift", "low", "text")
 
-    @classmethod
-    def of(cls, text: str) -> Tokens:
-        starts, ends, norms = tokenize(text)
-        return cls(text, starts, ends, norms)
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = fold(text)
+        if len(low) != len(text):  # rare: a letter whose lower case is longer (İ)
+            low = "".join(
+                c if len(c) == 1 else o for c, o in zip(map(fold, text), text, strict=True)
+            )
+        runs: list[int] = []
+        shift: list[int] = []
+        removed = 0
+        for m in _WS_RUN.finditer(low):
+            runs.append(m.start() - removed)
+            removed += m.end() - m.start() - 1
+            shift.append(removed)
+        self._runs = runs
+        self._shift = shift
+        self.low = _WS_ONE.sub(" ", low)
 
-    def __len__(self) -> int:
-        return len(self.norms)
-
-    def joined(self, i: int) -> bool:
-        """Token i touches token i-1 (no space between)."""
-        return i > 0 and self.starts[i] == self.ends[i - 1]
+    def orig(self, i: int) -> int:
+        """The offset in the original text of offset i in `low`."""
+        k = bisect_left(self._runs, i)
+        return i + (self._shift[k - 1] if k else 0)
 
 
 @dataclass
@@ -79,193 +118,178 @@ class PhraseIndex:
     """The compiled exact and fuzzy indexes of a taxonomy; picklable for the disk cache."""
 
     taxonomy_hash: str
-    # a token trie: each node maps a folded token to the next node; "" holds the forms that end there
-    trie: dict[str, Any] = field(default_factory=dict)
-    compact_forms: dict[str, tuple[Form, bool]] = field(default_factory=dict)
+    automaton: Any = None  # keys with punctuation: 'c++', 'node.js', '.net', 'ci/cd'
+    words: Any = None  # keys of words and spaces only, padded: ' power bi ', ' r '
+
     typo_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # deletion -> words
     typo_forms: dict[str, Form] = field(default_factory=dict)  # word -> form
     protected: frozenset[str] = frozenset()  # real words never corrected
 
     @classmethod
     def build(cls, taxonomy: Taxonomy, english: frozenset[str] = frozenset()) -> PhraseIndex:
-        """Compile every surface form of every skill."""
+        """Compile every surface form of every skill, and its spacing variants."""
         index = cls(taxonomy.hash)
-        grouped: dict[tuple[str, ...], list[Form]] = {}
+        keyed: dict[str, list[Form]] = {}
         for skill in taxonomy.skills.values():
             for form, cased in skill.surface_forms():
-                toks, joined = alias_tokens(form)
-                if not toks:
+                key = key_of(form)
+                if not any(_is_word(c) for c in key):
                     continue
-                cased_toks = None
-                if cased:
-                    starts, ends, _ = tokenize(form)
-                    cased_toks = tuple(form[s:e] for s, e in zip(starts, ends, strict=True))
                 f = Form(
                     skill.id,
                     form,
-                    toks,
-                    cased_toks,
-                    joined,
+                    len(tokenize(key)[2]),
+                    _WS.sub(" ", unicodedata.normalize("NFKC", form)).strip() if cased else None,
                     form == skill.name,
                     skill.is_ambiguous(form, cased),
                 )
-                grouped.setdefault(toks, []).append(f)
-        for toks, forms in sorted(grouped.items()):
-            node = index.trie
-            for tok in toks:
-                node = node.setdefault(tok, {})
-            node[""] = tuple(forms)
-        index._build_fuzzy(grouped, english)
+                keyed.setdefault(key, []).append(f)
+        variants: dict[str, Form] = {}
+        for key, forms in keyed.items():
+            plain = [f for f in forms if f.cased is None and not f.ambiguous]
+            if len(plain) == 1:
+                for variant in _spacing_variants(plain[0].form, key):
+                    if variant not in keyed and variant not in english:
+                        f = plain[0]
+                        ntok = len(tokenize(variant)[2])
+                        variants.setdefault(
+                            variant, Form(f.skill_id, f.form, ntok, None, False, False, True)
+                        )
+        for key, f in variants.items():
+            keyed[key] = [f]
+        automaton = ahocorasick.Automaton()
+        words = ahocorasick.Automaton()
+        for key in sorted(keyed):
+            value = (len(key), _is_word(key[0]), _is_word(key[-1]), key, tuple(keyed[key]))
+            if _WORDS_ONLY.fullmatch(key):
+                words.add_word(f" {key} ", value)
+            else:
+                automaton.add_word(key, value)
+        automaton.make_automaton()
+        words.make_automaton()
+        index.automaton = automaton
+        index.words = words
+        index._build_typos(keyed, english)
         return index
 
-    def _build_fuzzy(
-        self, grouped: dict[tuple[str, ...], list[Form]], english: frozenset[str]
-    ) -> None:
-        for toks, forms in grouped.items():
-            plain = [f for f in forms if f.cased_tokens is None and not f.ambiguous]
-            if len(plain) != 1:
-                continue
-            form = plain[0]
-            key = compact(form.form)
-            if len(key) >= COMPACT_MIN_LEN and key not in english:
-                splittable = bool(_CAMEL.search(form.form))
-                self.compact_forms.setdefault(key, (form, splittable))
-            if len(toks) == 1 and len(toks[0]) >= MIN_TYPO_LEN and toks[0].isalpha():
-                self.typo_forms[toks[0]] = form
+    def _build_typos(self, keyed: dict[str, list[Form]], english: frozenset[str]) -> None:
+        for key, forms in keyed.items():
+            plain = [f for f in forms if f.cased is None and not f.ambiguous and not f.variant]
+            if len(plain) == 1 and len(key) >= MIN_TYPO_LEN and key.isalpha():
+                self.typo_forms[key] = plain[0]
         keys: dict[str, set[str]] = {}
         for word in self.typo_forms:
             for variant in _deletions(word):
                 keys.setdefault(variant, set()).add(word)
         self.typo_keys = {k: tuple(sorted(v)) for k, v in keys.items()}
-        keys_ = self.typo_keys
+        typo_keys = self.typo_keys
         self.protected = frozenset(
             w
             for w in english
             if len(w) >= MIN_TYPO_LEN
             and w not in self.typo_forms
-            and any(v in keys_ for v in _deletions(w))
+            and any(v in typo_keys for v in _deletions(w))
             and self._typo(w) is not None
         )
 
     # -- exact ---------------------------------------------------------------------------------
 
-    def exact(self, toks: Tokens) -> list[Hit]:
-        """Every exact match of a form, overlapping ones included: one trie walk per token."""
-        hits: list[Hit] = []
-        norms = toks.norms
-        n = len(norms)
-        trie = self.trie
-        fits = self._fits
-        for i in range(n):
-            node = trie.get(norms[i])
-            j = i + 1
-            while node is not None:
-                forms = node.get("")
-                if forms is not None:
-                    for form in forms:
-                        if fits(form, toks, i, j - i):
-                            kind = "exact" if form.is_name else "alias"
-                            hits.append(
-                                Hit(form, i, j, toks.starts[i], toks.ends[j - 1], kind, 1.0)
-                            )
-                if j >= n:
-                    break
-                node = node.get(norms[j])
-                j += 1
-        return hits
+    def exact(self, ft: Folded) -> list[Hit]:
+        """Every match of a key on token boundaries, overlapping ones included.
 
-    @staticmethod
-    def _fits(form: Form, toks: Tokens, i: int, length: int) -> bool:
-        text, starts, ends = toks.text, toks.starts, toks.ends
-        if form.cased_tokens is not None:
-            for k, want in enumerate(form.cased_tokens):
-                if text[starts[i + k] : ends[i + k]] != want:
-                    return False
-        for k in range(1, length):
-            if form.joined[k] and starts[i + k] != ends[i + k - 1]:
-                return False
-        return not _inside_compound(toks, i, i + length)
-
-    # -- fuzzy ---------------------------------------------------------------------------------
-
-    def fuzzy(self, toks: Tokens, covered: list[bool], memo: dict[str, Form | None]) -> list[Hit]:
-        """Spacing variants and typos among tokens no exact match covered."""
-        hits: list[Hit] = []
-        norms = toks.norms
-        n = len(norms)
-        i = 0
-        while i < n:
-            if covered[i] or not norms[i][0].isalnum():
-                i += 1
-                continue
-            hit = self._spacing(toks, covered, i)
-            if hit is None:
-                hit = self._typo_hit(toks, i, memo)
-            if hit is not None:
-                hits.append(hit)
-                i = hit.tok_end
-            else:
-                i += 1
-        return hits
-
-    def _spacing(self, toks: Tokens, covered: list[bool], i: int) -> Hit | None:
-        """'Tensor Flow', 'Power-BI', 'Node JS', 'PowerBI': the letters agree with a form.
-
-        Splitting a one-word form is allowed only where the form is CamelCase (TensorFlow,
-        MLOps): 'sales force' is not Salesforce.
+        Keys of words only are padded with spaces and searched in the text with punctuation
+        blanked, so they can only match whole tokens; the few keys with punctuation are
+        searched in the text itself and their boundaries checked here.
         """
-        norms = toks.norms
-        best: Hit | None = None
-        key = ""
-        words = 0
-        for j in range(i, min(len(norms), i + 5)):
-            tok = norms[j]
-            if covered[j]:
-                break
-            if not tok[0].isalnum():
-                if j > i and tok in ("-", "."):
-                    continue
-                break
-            words += 1
-            if words > 3:
-                break
-            key += tok
-            entry = self.compact_forms.get(key)
-            if entry is None:
-                continue
-            form, splittable = entry
-            if words > 1 and len(form.tokens) == 1 and not splittable:
-                continue
-            if tuple(norms[i : j + 1]) == form.tokens or _inside_compound(toks, i, j + 1):
-                continue
-            best = Hit(
-                form, i, j + 1, toks.starts[i], toks.ends[j], "fuzzy", FUZZY_SPACING_CONFIDENCE
-            )
-        return best
-
-    def _typo_hit(self, toks: Tokens, i: int, memo: dict[str, Form | None]) -> Hit | None:
-        word = toks.norms[i]
-        if len(word) < MIN_TYPO_LEN or not word.isalpha():
-            return None
-        if word in memo:
-            form = memo[word]
+        low = ft.low
+        n = len(low)
+        found: list[tuple[int, int, tuple[Form, ...]]] = []
+        if low.isascii():
+            spaced = f" {low.encode().translate(_BLANK_PUNCT_BYTES).decode()} "
         else:
-            form = None if word in self.protected or word in self.typo_forms else self._typo(word)
-            memo[word] = form
-        if form is None or _inside_compound(toks, i, i + 1):
-            return None
-        return Hit(form, i, i + 1, toks.starts[i], toks.ends[i], "fuzzy", FUZZY_TYPO_CONFIDENCE)
+            spaced = f" {low.translate(_BLANK_PUNCT)} "
+        for last, (klen, _lw, _rw, key, forms) in self.words.iter(spaced):
+            start = last - klen - 1  # minus the two pads, minus the leading space of `spaced`
+            if low.startswith(key, start):
+                found.append((start, start + klen, forms))
+        for last, (klen, left_word, right_word, _key, forms) in self.automaton.iter(low):
+            start, end = last - klen + 1, last + 1
+            if left_word and start > 0:
+                c = low[start - 1]
+                if c.isalnum() or c == "_" or (c == "&" and start > 1 and low[start - 2].isalnum()):
+                    continue
+            if right_word and end < n:
+                c = low[end]
+                if c.isalnum() or c == "_" or (c == "&" and end + 1 < n and low[end + 1].isalnum()):
+                    continue
+            found.append((start, end, forms))
+        hits: list[Hit] = []
+        text = ft.text
+        shifted = bool(ft._runs)
+        for start, end, forms in found:
+            if (end < n and low[end] in "-._@") or (start > 0 and low[start - 1] in "-_@."):
+                if _glued(low, ft, start, end):
+                    continue
+            o_start, o_end = (ft.orig(start), ft.orig(end)) if shifted else (start, end)
+            for form in forms:
+                if form.cased is not None:
+                    surface = text[o_start:o_end]
+                    if surface != form.cased and (
+                        " " not in form.cased or _WS.sub(" ", surface) != form.cased
+                    ):
+                        continue
+                if form.variant:
+                    hits.append(
+                        Hit(form, o_start, o_end, form.ntok, "fuzzy", FUZZY_SPACING_CONFIDENCE)
+                    )
+                else:
+                    hits.append(
+                        Hit(
+                            form,
+                            o_start,
+                            o_end,
+                            form.ntok,
+                            "exact" if form.is_name else "alias",
+                            1.0,
+                        )
+                    )
+        return hits
+
+    # -- typos ---------------------------------------------------------------------------------
+
+    def typos(self, ft: Folded, taken: list[tuple[int, int]], memo: dict[str, Any]) -> list[Hit]:
+        """Long words no exact match covered that are one edit from a single-word form."""
+        low = ft.low
+        found: list[Hit] = []
+        for word in sorted(set(_LONG_WORD.findall(low))):
+            form = memo.get(word, _UNSEEN)
+            if form is _UNSEEN:
+                if len(memo) >= MEMO_LIMIT:
+                    memo.clear()
+                form = (
+                    None if word in self.protected or word in self.typo_forms else self._typo(word)
+                )
+                if form is not None and _inflected_english(word):
+                    form = None  # 'patients' is not a typo of 'patents'
+                memo[word] = form
+            if form is None:
+                continue
+            for m in re.finditer(rf"(?<![\w&]){word}(?![\w&])", low):
+                start, end = ft.orig(m.start()), ft.orig(m.end())
+                if _overlaps(taken, start, end) or _glued(low, ft, m.start(), m.end()):
+                    continue
+                found.append(Hit(form, start, end, 1, "fuzzy", FUZZY_TYPO_CONFIDENCE))
+        return found
 
     def _typo(self, word: str) -> Form | None:
         """The single-word form within one edit (OSA: a transposition is one) of `word`, if unique."""
-        limit = 1
         candidates: set[str] = set()
         for variant in _deletions(word):
             candidates.update(self.typo_keys.get(variant, ()))
         best: list[tuple[int, str]] = []
         for cand in candidates:
-            d = OSA.distance(word, cand, score_cutoff=limit)
-            if d <= limit and cand[0] == word[0]:
+            d = OSA.distance(word, cand, score_cutoff=1)
+            if d <= 1 and cand[0] == word[0]:
                 best.append((d, cand))
         if not best:
             return None
@@ -275,6 +299,58 @@ class PhraseIndex:
         return self.typo_forms[best[0][1]]
 
 
+_UNSEEN = object()
+_ENGLISH: frozenset[str] | None = None
+
+
+def english_words() -> frozenset[str]:
+    """Real English words (lower case), loaded once per process on first use."""
+    global _ENGLISH
+    if _ENGLISH is None:
+        try:
+            from english_words import get_english_words_set
+        except ImportError:  # pragma: no cover - a declared dependency; degrade, don't fail
+            _ENGLISH = frozenset()
+        else:
+            _ENGLISH = frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
+    return _ENGLISH
+
+
+def _inflected_english(word: str) -> bool:
+    """Is the word an English word or a regular inflection of one ('markets', 'achieved')?
+
+    The word lists hold base forms; a typo candidate is checked against its possible stems.
+    """
+    english = english_words()
+    if word in english:
+        return True
+    stems = []
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""),
+                         ("est", ""), ("ness", ""), ("ment", ""), ("ments", "")):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stems.append(word[: len(word) - len(suffix)] + repl)
+    if len(word) > 4 and word[-3] == word[-4] and word.endswith(("ing", "ed")):
+        stems.append(word[: -4 if word.endswith("ing") else -3])  # 'planning' -> 'plan'
+    return any(stem in english for stem in stems)
+
+
+def _spacing_variants(form: str, key: str) -> Iterator[str]:
+    """'SharePoint' -> 'share point', 'share-point'; 'Power BI' -> 'powerbi', 'power-bi'."""
+    if " " not in form and _CAMEL.search(form) and form.isalnum():
+        parts = [p.lower() for p in _CAMEL.split(form) if p]
+        if len(parts) > 1 and all(len(p) > 1 for p in parts):
+            yield " ".join(parts)
+            yield "-".join(parts)
+    words = key.split(" ")
+    if 1 < len(words) <= 3 and all(w.isalnum() for w in words) and len("".join(words)) >= 5:
+        yield "".join(words)
+        yield "-".join(words)
+    if "." in key and " " not in key and key.replace(".", "").isalnum() and not key.startswith("."):
+        yield key.replace(".", "")
+        yield key.replace(".", " ")
+
+
 def _deletions(word: str) -> Iterator[str]:
     """The word and every string one deletion away: two words within one edit share one."""
     yield word
@@ -282,41 +358,48 @@ def _deletions(word: str) -> Iterator[str]:
         yield word[:pos] + word[pos + 1 :]
 
 
-_CAMEL = re.compile(r"[a-z][A-Z]")
-# Words after a hyphen that leave the skill standing: 'Java-based', 'AWS-certified'.
-_SUFFIXES = frozenset(
-    ["based", "driven", "centric", "powered", "related", "oriented", "savvy", "native", "first", "enabled", "heavy", "like", "focused", "certified", "specific", "compatible", "friendly", "ready", "backed", "hosted", "aware", "proficient", "fluent"]
-)
-
-
-def _inside_compound(toks: Tokens, i: int, j: int) -> bool:
+def _glued(low: str, ft: Folded, start: int, end: int) -> bool:
     """The span is glued into a larger word ('C-level', 'python.org', 'x-Java'): not a skill.
 
     A slash between words is a list ('Python/R'); 'Java-based' still names Java; a dot before
     a capital is a missing space after a full stop ('Python.Strong'), not a domain name.
     """
-    norms, text = toks.norms, toks.text
-    if j < len(norms) and toks.joined(j) and norms[j] in ("-", ".", "_", "@"):
-        after = j + 1
-        if after < len(norms) and toks.joined(after) and norms[after][0].isalnum():
-            if norms[j] == "-" and norms[after] in _SUFFIXES:
-                return False
-            return not (norms[j] == "." and text[toks.starts[after]].isupper())
-    if i >= 2 and toks.joined(i) and toks.joined(i - 1) and norms[i - 1] in ("-", "_", "@", "."):
-        return norms[i - 2][0].isalnum() and not (
-            norms[i - 1] == "." and text[toks.starts[i]].isupper()
-        )
+    n = len(low)
+    if end + 1 < n and low[end] in "-._@" and _is_word(low[end + 1]) and _is_word(low[end - 1]):
+        if low[end] == "-":
+            m = re.match(r"\w+", low[end + 1 : end + 16])
+            return not (m and m.group() in _SUFFIXES)
+        return not (low[end] == "." and ft.text[ft.orig(end + 1)].isupper())
+    if (
+        start >= 2
+        and low[start - 1] in "-_@."
+        and _is_word(low[start - 2])
+        and _is_word(low[start])
+    ):
+        return not (low[start - 1] == "." and ft.text[ft.orig(start)].isupper())
     return False
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
 def longest_first(hits: list[Hit]) -> list[Hit]:
-    """Keep non-overlapping hits, longest span first, then earliest (spaCy's filter_spans)."""
+    """Keep non-overlapping hits, most tokens first, then longest, then earliest (filter_spans)."""
+    order = sorted(
+        hits, key=lambda h: (-h.ntok, h.start - h.end, h.start, -h.confidence, h.form.skill_id)
+    )
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Hit] = []
-    taken: set[int] = set()
-    for hit in sorted(hits, key=lambda h: (-(h.tok_end - h.tok_start), h.tok_start, -h.confidence)):
-        span = range(hit.tok_start, hit.tok_end)
-        if taken.isdisjoint(span):
-            chosen.append(hit)
-            taken.update(span)
+    for hit in order:
+        k = bisect_left(starts, hit.start)
+        if k < len(starts) and starts[k] < hit.end:
+            continue  # the next chosen span starts inside this one
+        if k > 0 and ends[k - 1] > hit.start:
+            continue  # the previous chosen span runs into this one
+        starts.insert(k, hit.start)
+        ends.insert(k, hit.end)
+        chosen.append(hit)
     chosen.sort(key=lambda h: (h.start, h.end))
     return chosen

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 # Ordered: the first label whose pattern matches a heading wins ('preferred qualifications'
 # is preferred, not requirements).
@@ -64,23 +63,52 @@ _MODIFIERS = frozenset(
     ["key", "our", "your", "the", "job", "technical", "additional", "basic", "minimum", "preferred", "required", "desired", "core", "professional", "work", "main", "primary", "essential", "general", "other", "relevant", "role", "specific", "soft", "hard", "what", "who", "about", "and", "&", "of", "to", "have", "nice", "must", "good", "you", "we"]
 )
 _BULLET = re.compile(r"^[\s\-*•·▪●◦‣#>|]+")
-_SEGMENT_BREAK = re.compile(
-    r"\n|(?<=[.!?;])\s+(?=[\"'(\[]?[A-Z0-9•\-*])|\s[•▪●◦‣∙·]\s|\s\|\s|\s{3,}"
-)
+# Every alternative opens with a literal or a character class, so the scan skips quickly.
+_SEGMENT_BREAK = re.compile(r"\n|[.!?;]\s+(?=[\"'(\[]?[A-Z0-9•*\-])|[•▪●◦‣∙·|](?=\s)|   +")
 
 
-@dataclass(frozen=True, slots=True)
 class Layout:
-    """Where each section and segment of a text starts."""
+    """Where each section and segment of a text starts; each part is found on first use."""
 
-    section_starts: tuple[int, ...]
-    section_labels: tuple[str | None, ...]
-    segment_starts: tuple[int, ...]
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sections: tuple[tuple[int, ...], tuple[str | None, ...]] | None = None
+        self._segments: tuple[int, ...] | None = None
+
+    @property
+    def section_starts(self) -> tuple[int, ...]:
+        """Offsets where sections start (the first is 0, before any heading)."""
+        return self._find_sections()[0]
+
+    @property
+    def segment_starts(self) -> tuple[int, ...]:
+        """Offsets where sentences and bullet lines start."""
+        if self._segments is None:
+            seg = [0]
+            seg.extend(m.end() for m in _SEGMENT_BREAK.finditer(self.text))
+            self._segments = tuple(sorted(set(seg)))
+        return self._segments
+
+    def _find_sections(self) -> tuple[tuple[int, ...], tuple[str | None, ...]]:
+        if self._sections is None:
+            starts: list[int] = [0]
+            labels: list[str | None] = [None]
+            pos = 0
+            for line in self.text.splitlines(keepends=True):
+                if len(line) <= 90:
+                    label = heading_label(line)
+                    if label is not None:
+                        starts.append(pos)
+                        labels.append(label)
+                pos += len(line)
+            self._sections = (tuple(starts), tuple(labels))
+        return self._sections
 
     def section_at(self, offset: int) -> str | None:
         """The label of the section holding a character offset (None before any heading)."""
-        k = bisect_right(self.section_starts, offset) - 1
-        return self.section_labels[k] if k >= 0 else None
+        starts, labels = self._find_sections()
+        k = bisect_right(starts, offset) - 1
+        return labels[k] if k >= 0 else None
 
     def segment_at(self, offset: int) -> int:
         """The index of the sentence or bullet line holding a character offset."""
@@ -88,8 +116,9 @@ class Layout:
 
     def segment_span(self, k: int, text_len: int) -> tuple[int, int]:
         """Start and end offsets of segment k."""
-        end = self.segment_starts[k + 1] if k + 1 < len(self.segment_starts) else text_len
-        return self.segment_starts[k], end
+        starts = self.segment_starts
+        end = starts[k + 1] if k + 1 < len(starts) else text_len
+        return starts[k], end
 
 
 def heading_label(line: str) -> str | None:
@@ -134,17 +163,5 @@ def _noun_like(word: str) -> bool:
 
 
 def layout(text: str) -> Layout:
-    """Find headings and segment boundaries in one pass over the lines."""
-    starts: list[int] = [0]
-    labels: list[str | None] = [None]
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        if len(line) <= 90:
-            label = heading_label(line)
-            if label is not None:
-                starts.append(pos)
-                labels.append(label)
-        pos += len(line)
-    seg = [0]
-    seg.extend(m.end() for m in _SEGMENT_BREAK.finditer(text))
-    return Layout(tuple(starts), tuple(labels), tuple(sorted(set(seg))))
+    """The sections and segments of a text (computed lazily)."""
+    return Layout(text)

@@ -131,6 +131,8 @@ class _Extension(BaseModel):
     parents: list[str] = []
     implies: list[str] = []
     related: list[str] = []
+    esco: list[str] = []
+    onet: list[str] = []
 
 
 class _TaxonomyFile(BaseModel):
