@@ -50,7 +50,9 @@ def main() -> int:
         "# ESCO cross-references found by exact match of a skill's name or alias with an ESCO\n"
         "# preferred label (scripts/esco_crossrefs.py). ESCO classification, (c) European Union.\n"
     )
-    out.write_text(header + yaml.safe_dump({"extend": entries}, sort_keys=False, width=100), "utf-8")
+    out.write_text(
+        header + yaml.safe_dump({"extend": entries}, sort_keys=False, width=100), "utf-8"
+    )
     print(f"wrote {len(entries)} cross-references to {out.relative_to(ROOT)}")
     return 0
 

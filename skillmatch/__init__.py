@@ -30,6 +30,7 @@ _EXPORTS = {
             "Mention",
             "MissingSkill",
             "Profile",
+            "RankedRow",
             "ScoringWeights",
         )
     },
@@ -44,6 +45,7 @@ __all__ = [
     "Mention",
     "MissingSkill",
     "Profile",
+    "RankedRow",
     "ScoringWeights",
     "Skill",
     "SkillMatcher",
@@ -74,6 +76,7 @@ if TYPE_CHECKING:  # pragma: no cover
         Mention,
         MissingSkill,
         Profile,
+        RankedRow,
         ScoringWeights,
     )
     from skillmatch.taxonomy import Skill, Taxonomy, load_taxonomy

@@ -456,10 +456,28 @@ def _local_outcomes(
         runner.cache.close()  # an SQLite connection must not cross a fork; it reopens on use
     recipe = _Recipe.of(runner, cache_path)
     chunk = max(1, min(16, len(tasks) // (n * 8)))
-    with _context().Pool(n, initializer=_init_worker, initargs=(recipe,)) as pool:
-        for outcome in pool.imap(_work, tasks, chunksize=chunk):
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # An executor, not a multiprocessing.Pool: a worker that dies (killed for memory) breaks
+    # it with an error instead of leaving the batch waiting forever for a lost result.
+    executor = ProcessPoolExecutor(
+        n, mp_context=_context(), initializer=_init_worker, initargs=(recipe,)
+    )
+    finished = False
+    try:
+        for outcome in executor.map(_work, tasks, chunksize=chunk):
             tick()
             yield outcome
+        finished = True
+    except BrokenProcessPool:
+        raise SkillmatchError(
+            "a worker process died (out of memory?); run with one worker to find the document"
+        ) from None
+    finally:
+        # Done: wait, so no executor thread outlives the batch (the next one may then fork).
+        # Interrupted: drop the queued work and return at once.
+        executor.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def _context() -> Any:

@@ -61,7 +61,12 @@ def extractor_id(matcher: SkillMatcher) -> str:
     if nlp is not None:
         meta = getattr(nlp, "meta", {}) or {}
         pipeline = f"{getattr(nlp, 'lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
-    return f"skillmatch-{__version__}/format-{FORMAT}/fuzzy-{int(matcher.fuzzy)}/nlp-{pipeline}"
+    from skillmatch.compiled import code_fingerprint
+
+    return (
+        f"skillmatch-{__version__}/code-{code_fingerprint()}/format-{FORMAT}"
+        f"/fuzzy-{int(matcher.fuzzy)}/nlp-{pipeline}"
+    )
 
 
 class _NotOurs(Exception):

@@ -47,7 +47,9 @@ def _taxonomy_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _json_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(
+        func
+    )
 
 
 def _read_input(source: str, what: str) -> str:
@@ -105,9 +107,9 @@ def extract(file: str, kind: str, as_json: bool, extra_taxonomy: tuple[str, ...]
 
     text = _read_input(file, "text")
     matcher = _matcher(extra_taxonomy)
-    profile = {"job": matcher.parse_job, "resume": matcher.parse_resume, "text": matcher.extract}[kind](
-        text
-    )
+    profile = {"job": matcher.parse_job, "resume": matcher.parse_resume, "text": matcher.extract}[
+        kind
+    ](text)
     if as_json:
         click.echo(to_json(profile))
     else:
@@ -116,7 +118,9 @@ def extract(file: str, kind: str, as_json: bool, extra_taxonomy: tuple[str, ...]
 
 @main.command()
 @click.argument("resume", type=str)
-@click.option("--job", "job", default=STDIN, show_default=True, help="Job description file, or - for stdin.")
+@click.option(
+    "--job", "job", default=STDIN, show_default=True, help="Job description file, or - for stdin."
+)
 @_json_option
 @_taxonomy_option
 @_fail_cleanly
@@ -271,8 +275,8 @@ def rank(
     streaming = ndjson and top is None
     show = not quiet and sys.stderr.isatty() and not (streaming and sys.stdout.isatty())
     progress = _ProgressBar() if show else None
-    options: dict[str, Any] = {"workers": workers, "cache": cache if cache is not None else False, "engine": engine}
-    options.update(scheduler=scheduler, explain=explain, progress=progress)
+    options: dict[str, Any] = {"workers": workers, "engine": engine, "scheduler": scheduler}
+    options.update(cache=cache if cache is not None else False, explain=explain, progress=progress)
     started = time.perf_counter()
     rows = []
     try:
@@ -309,8 +313,8 @@ def rank(
         )
         if failed and (as_json or ndjson or as_csv):  # the table lists them already
             click.echo(f"could not read {len(failed)}:", err=True)
-            listed = failed if len(failed) <= 5 else failed[:4]
-            for row in sorted(listed, key=lambda r: r.document):
+            listed = sorted(failed, key=lambda r: r.document)[: 5 if len(failed) == 5 else 4]
+            for row in listed:
                 click.echo(f"  {row.document}: {row.error}", err=True)
             if len(listed) < len(failed):
                 more = len(failed) - len(listed)
@@ -406,7 +410,9 @@ def taxonomy_show(skill_id: str, as_json: bool, extra_taxonomy: tuple[str, ...])
 
     tax = cached_taxonomy(extra=extra_taxonomy)
     if skill_id not in tax:
-        raise click.ClickException(f"no skill with id {skill_id!r} (try: skillmatch taxonomy search)")
+        raise click.ClickException(
+            f"no skill with id {skill_id!r} (try: skillmatch taxonomy search)"
+        )
     data = describe(tax, skill_id)
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -462,6 +468,128 @@ def taxonomy_validate(paths: tuple[str, ...], as_json: bool) -> None:
         click.echo(json.dumps({"valid": True, "skills": len(tax), "hash": tax.hash}, indent=2))
     else:
         click.echo(f"valid: {len(tax)} skills in {len(tax.files)} files (hash {tax.hash})")
+
+
+def _import_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option(
+        "--json",
+        "as_json",
+        is_flag=True,
+        help="Print the summary as JSON on standard output (needs --out).",
+    )(func)
+    return click.option(
+        "--out",
+        type=click.Path(dir_okay=False, writable=True, path_type=str),
+        help="Write the candidate YAML to FILE [default: standard output].",
+    )(func)
+
+
+def _write_import(plan: Any, out: str | None, as_json: bool) -> None:
+    """The candidate YAML to --out or stdout; the summary to stderr, or as JSON on stdout."""
+    import json
+
+    from skillmatch.importers import render_yaml
+
+    if as_json and out is None:
+        raise click.UsageError("--json prints the summary on standard output: give --out FILE")
+    text = render_yaml(plan)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            with open(out, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise click.ClickException(f"{out}: cannot write: {exc.strerror or exc}") from None
+    summary = plan.summary()
+    if as_json:
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        return
+    click.echo(
+        f"{summary['candidates']} new candidate(s), {summary['extensions']} cross-reference "
+        f"suggestion(s), {summary['known']} already known, {summary['skipped']} skipped "
+        f"(collisions), {summary['dropped_forms']} colliding alias(es) dropped "
+        f"- from {summary['considered']} of {summary['read']} entries",
+        err=True,
+    )
+
+
+@taxonomy.command("import-onet")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option(
+    "--min-occupations",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Only examples listed by at least N occupations.",
+)
+@click.option("--hot-only", is_flag=True, help="Only O*NET Hot Technologies.")
+@_import_options
+@_taxonomy_option
+@_fail_cleanly
+def taxonomy_import_onet(
+    path: str,
+    min_occupations: int,
+    hot_only: bool,
+    out: str | None,
+    as_json: bool,
+    extra_taxonomy: tuple[str, ...],
+) -> None:
+    """Propose taxonomy entries for O*NET Technology Skills examples the taxonomy lacks.
+
+    PATH is technology_examples_unique.tsv or technology_skills.tsv (tab-separated). The
+    output is candidate YAML for curation: new skills with their `onet` name, Hot flag and a
+    category guessed from the UNSPSC commodity, plus (commented) `onet` references that
+    existing skills lack. Existing skills are never changed; forms another skill claims are
+    dropped, so the file loads with --taxonomy as it is.
+
+    \b
+    Example:
+      skillmatch taxonomy import-onet technology_examples_unique.tsv --hot-only --out onet.yaml
+    """
+    from skillmatch.compiled import cached_taxonomy
+    from skillmatch.importers import plan_onet, read_onet
+
+    tax = cached_taxonomy(extra=extra_taxonomy)
+    plan = plan_onet(read_onet(path), tax, min_occupations=min_occupations, hot_only=hot_only)
+    _write_import(plan, out, as_json)
+
+
+@taxonomy.command("import-esco")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option(
+    "--collection",
+    default="digital",
+    show_default=True,
+    metavar="NAME",
+    help="Only skills of this ESCO collection (digital, green, transversal, ...) or 'all'.",
+)
+@_import_options
+@_taxonomy_option
+@_fail_cleanly
+def taxonomy_import_esco(
+    path: str, collection: str, out: str | None, as_json: bool, extra_taxonomy: tuple[str, ...]
+) -> None:
+    """Propose taxonomy entries for ESCO skills the taxonomy lacks.
+
+    PATH is the ESCO skills CSV (conceptUri, preferredLabel, altLabels joined with " | ",
+    collections, broaderUris ...). The output is candidate YAML for curation: new skills with
+    their `esco` UUID, alternative labels as aliases (those another skill claims dropped),
+    parents where the taxonomy holds the broader ESCO concept, plus (commented) `esco`
+    references that existing skills lack. Existing skills are never changed.
+
+    \b
+    Example:
+      skillmatch taxonomy import-esco skills.csv --collection digital --out esco.yaml --json
+    """
+    from skillmatch.compiled import cached_taxonomy
+    from skillmatch.importers import plan_esco, read_esco
+
+    tax = cached_taxonomy(extra=extra_taxonomy)
+    wanted = None if collection == "all" else collection
+    plan = plan_esco(read_esco(path), tax, collection=wanted)
+    _write_import(plan, out, as_json)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,6 +8,7 @@ process costs nothing.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import tempfile
@@ -18,7 +19,32 @@ from skillmatch import __version__
 from skillmatch.recognizers import PhraseIndex
 from skillmatch.taxonomy import Taxonomy, content_hash, load_taxonomy, taxonomy_files
 
-_FORMAT = 5  # bump when PhraseIndex changes shape
+_FORMAT = 8  # bump when PhraseIndex changes shape (the code fingerprint below also guards it)
+_EXTRACTION_MODULES = (
+    "normalize.py",
+    "recognizers.py",
+    "sections.py",
+    "context.py",
+    "matcher.py",
+    "taxonomy.py",
+    "models.py",
+)
+_FINGERPRINT: str | None = None
+
+
+def code_fingerprint() -> str:
+    """A hash of the extraction code: cached indexes and profiles never outlive a change to it."""
+    global _FINGERPRINT
+    if _FINGERPRINT is None:
+        digest = hashlib.sha256(__version__.encode())
+        here = Path(__file__).resolve().parent
+        for name in _EXTRACTION_MODULES:
+            with contextlib.suppress(OSError):
+                digest.update((here / name).read_bytes())
+        _FINGERPRINT = digest.hexdigest()[:12]
+    return _FINGERPRINT
+
+
 _IN_PROCESS: dict[str, PhraseIndex] = {}
 _TAXONOMIES: dict[str, Taxonomy] = {}
 
@@ -45,7 +71,7 @@ def compiled_index(taxonomy: Taxonomy, cache_dir: Path | bool | None = None) -> 
 
     `cache_dir=False` skips the disk cache.
     """
-    key = f"{taxonomy.hash}-{__version__}-{_FORMAT}"
+    key = f"{taxonomy.hash}-{code_fingerprint()}-{_FORMAT}"
     found = _IN_PROCESS.get(key)
     if found is not None:
         return found
@@ -58,7 +84,11 @@ def compiled_index(taxonomy: Taxonomy, cache_dir: Path | bool | None = None) -> 
         ):
             with path.open("rb") as fh:
                 index = pickle.load(fh)
-            if isinstance(index, PhraseIndex) and index.taxonomy_hash == taxonomy.hash and index.automaton is not None:
+            if (
+                isinstance(index, PhraseIndex)
+                and index.taxonomy_hash == taxonomy.hash
+                and index.automaton is not None
+            ):
                 _IN_PROCESS[key] = index
                 return index
     index = PhraseIndex.build(taxonomy, _english_words())
@@ -76,7 +106,7 @@ def cached_taxonomy(
     """load_taxonomy, memoised by content hash in the process and pickled on disk."""
     base, more = taxonomy_files(paths, extra)
     digest = content_hash(base + more)
-    key = f"{digest}-{__version__}-{_FORMAT}"
+    key = f"{digest}-{code_fingerprint()}-{_FORMAT}"
     found = _TAXONOMIES.get(key)
     if found is not None:
         return found
@@ -99,6 +129,9 @@ def cached_taxonomy(
     return taxonomy
 
 
+KEEP_PER_KIND = 6  # compiled taxonomies kept on disk (several extras, several versions)
+
+
 def _write_atomic(path: Path, obj: object) -> None:
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -106,3 +139,7 @@ def _write_atomic(path: Path, obj: object) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: two processes never see half a file
+        kind = path.name.split("-", 1)[0]
+        old = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-KEEP_PER_KIND]:  # the cache must not grow without bound
+            stale.unlink(missing_ok=True)

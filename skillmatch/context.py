@@ -66,9 +66,9 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         kind = m.lastgroup or ""
         word = m.group()
         before = low[max(0, m.start() - 12) : m.start()]
-        if word in ("plus", "advantage", "asset") and not _ARTICLE.search(before):
-            if not (word == "plus" and low.startswith(" if", m.end())):
-                continue
+        bare = word in ("plus", "advantage", "asset") and not _ARTICLE.search(before)
+        if bare and not (word == "plus" and low.startswith(" if", m.end())):
+            continue
         if kind == "must" and _NEGATED.search(before):
             kind = "pref"
         out.append(Cue(kind, m.start(), m.end(), text[m.start() : m.end()]))

@@ -24,6 +24,7 @@ from skillmatch.context import (
 from skillmatch.models import (
     FitReport,
     Profile,
+    RankedRow,
     Requirement,
     ScoringWeights,
 )
@@ -111,6 +112,16 @@ class SkillMatcher:
         return score_profiles(
             job_profile, resume_profile, self.taxonomy, self.weights, resume_text=resume_text
         )
+
+    def rank(self, job: str | Profile, documents: Iterable[Any], **options: Any) -> list[RankedRow]:
+        """Score many résumés (paths, folders, TextDocuments) against one job, best first.
+
+        Options (see skillmatch.batch.rank): workers, cache, progress, engine, scheduler,
+        explain. Unreadable documents become error rows, last; none is dropped.
+        """
+        from skillmatch.batch import rank
+
+        return rank(self, job, documents, **options)
 
     def spans(self, text: str) -> list[tuple[str, int, int, str]]:
         """Recognised skills as (skill id, start, end, match kind), in text order.
@@ -347,6 +358,5 @@ def _between(text: str, start: int, end: int) -> list[str]:
     """The folded tokens between two mentions; a long gap is no list separator at all."""
     if end - start > 24:
         return ["…"]
-    from skillmatch.normalize import fold
 
     return tokenize(text[start:end])[2] if end > start else []

@@ -17,7 +17,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 from rapidfuzz.distance import OSA
@@ -59,9 +59,8 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
-    """One compiled surface form of a skill."""
+class Form(NamedTuple):
+    """One compiled surface form of a skill (a tuple: cheap to build, compare and unpickle)."""
 
     skill_id: str
     form: str
@@ -72,8 +71,7 @@ class Form:
     variant: bool = False  # a generated spacing variant: reported as a fuzzy match
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A recognised span in the caller's text."""
 
     form: Form
@@ -124,6 +122,29 @@ class PhraseIndex:
     typo_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # deletion -> words
     typo_forms: dict[str, Form] = field(default_factory=dict)  # word -> form
     protected: frozenset[str] = frozenset()  # real words never corrected
+
+    def __getstate__(self) -> dict[str, Any]:
+        # pyahocorasick restores a pickled automaton node by node (slow); rebuilding one from
+        # its keys is several times faster, so the pickle stores the keys
+        # (and plain tuples, which unpickle in C, rather than named tuples)
+        state = dict(self.__dict__)
+        for name in ("automaton", "words"):
+            state[name] = [
+                (k, (*v[:4], tuple(map(tuple, v[4])))) for k, v in getattr(self, name).items()
+            ]
+        state["typo_forms"] = {k: tuple(f) for k, f in self.typo_forms.items()}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        make = Form._make
+        for name in ("automaton", "words"):
+            automaton = ahocorasick.Automaton()
+            for key, value in state[name]:
+                automaton.add_word(key, (*value[:4], tuple(map(make, value[4]))))
+            automaton.make_automaton()
+            state[name] = automaton
+        state["typo_forms"] = {k: make(f) for k, f in state["typo_forms"].items()}
+        self.__dict__.update(state)
 
     @classmethod
     def build(cls, taxonomy: Taxonomy, english: frozenset[str] = frozenset()) -> PhraseIndex:
@@ -227,9 +248,9 @@ class PhraseIndex:
         text = ft.text
         shifted = bool(ft._runs)
         for start, end, forms in found:
-            if (end < n and low[end] in "-._@") or (start > 0 and low[start - 1] in "-_@."):
-                if _glued(low, ft, start, end):
-                    continue
+            near_glue = (end < n and low[end] in "-._@") or (start > 0 and low[start - 1] in "-_@.")
+            if near_glue and _glued(low, ft, start, end):
+                continue
             o_start, o_end = (ft.orig(start), ft.orig(end)) if shifted else (start, end)
             for form in forms:
                 if form.cased is not None:

@@ -60,7 +60,46 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # Words that may stand before a heading noun without making it prose ('Key Responsibilities').
 _MODIFIERS = frozenset(
-    ["key", "our", "your", "the", "job", "technical", "additional", "basic", "minimum", "preferred", "required", "desired", "core", "professional", "work", "main", "primary", "essential", "general", "other", "relevant", "role", "specific", "soft", "hard", "what", "who", "about", "and", "&", "of", "to", "have", "nice", "must", "good", "you", "we"]
+    [
+        "key",
+        "our",
+        "your",
+        "the",
+        "job",
+        "technical",
+        "additional",
+        "basic",
+        "minimum",
+        "preferred",
+        "required",
+        "desired",
+        "core",
+        "professional",
+        "work",
+        "main",
+        "primary",
+        "essential",
+        "general",
+        "other",
+        "relevant",
+        "role",
+        "specific",
+        "soft",
+        "hard",
+        "what",
+        "who",
+        "about",
+        "and",
+        "&",
+        "of",
+        "to",
+        "have",
+        "nice",
+        "must",
+        "good",
+        "you",
+        "we",
+    ]
 )
 _BULLET = re.compile(r"^[\s\-*•·▪●◦‣#>|]+")
 # Every alternative opens with a literal or a character class, so the scan skips quickly.

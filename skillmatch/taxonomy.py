@@ -200,6 +200,8 @@ class Taxonomy:
         self.skills: dict[str, Skill] = {s.id: s for s in sorted(skills, key=lambda s: s.id)}
         self.hash = content_hash
         self.files = tuple(files)
+        self._descendants: dict[str, frozenset[str]] = {}
+        self._implied: dict[str, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.skills)
@@ -237,7 +239,13 @@ class Taxonomy:
         return tuple(seen)
 
     def descendants(self, skill_id: str) -> frozenset[str]:
-        """All is-a descendants of a skill."""
+        """All is-a descendants of a skill (memoised: scoring asks for them per résumé)."""
+        found = self._descendants.get(skill_id)
+        if found is None:
+            found = self._descendants[skill_id] = self._walk_descendants(skill_id)
+        return found
+
+    def _walk_descendants(self, skill_id: str) -> frozenset[str]:
         out: set[str] = set()
         stack = list(self.children.get(skill_id, ()))
         while stack:
@@ -258,6 +266,12 @@ class Taxonomy:
 
     def implied_by(self, skill_id: str) -> frozenset[str]:
         """Skills that this skill implies, transitively (Azure ML → Azure → cloud computing)."""
+        found = self._implied.get(skill_id)
+        if found is None:
+            found = self._implied[skill_id] = self._walk_implied(skill_id)
+        return found
+
+    def _walk_implied(self, skill_id: str) -> frozenset[str]:
         out: set[str] = set()
         stack = list(self.skills[skill_id].implies)
         while stack:

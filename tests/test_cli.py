@@ -40,7 +40,11 @@ def test_score_with_job_option_prints_a_table(tmp_path: Path) -> None:
 
 def test_score_json_contract(samples: Path) -> None:
     result = run(
-        "score", "--job", str(samples / "jobs/ai-architect.txt"), str(samples / "resumes/maya-chen.txt"), "--json"
+        "score",
+        "--job",
+        str(samples / "jobs/ai-architect.txt"),
+        str(samples / "resumes/maya-chen.txt"),
+        "--json",
     )
     data = json.loads(result.output)
     assert 0 <= data["score"] <= 100
@@ -145,7 +149,9 @@ def test_taxonomy_search_is_fuzzy() -> None:
 
 def test_extra_taxonomy_option_adds_skills(tmp_path: Path) -> None:
     extra = tmp_path / "ours.yaml"
-    extra.write_text("category: internal\nskills:\n  - {id: zorblang, name: Zorblang}\n", encoding="utf-8")
+    extra.write_text(
+        "category: internal\nskills:\n  - {id: zorblang, name: Zorblang}\n", encoding="utf-8"
+    )
     result = run("extract", "--taxonomy", str(extra), "--json", input="We code in Zorblang.")
     assert [s["id"] for s in json.loads(result.output)["skills"]] == ["zorblang"]
 

@@ -1,0 +1,181 @@
+"""The SQLite profile cache: round trips, keys, sharing between processes, and recovery from
+files that are damaged or not ours (set aside, rebuilt, never a crash)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from skillmatch import SkillMatcher
+from skillmatch.cache import (
+    APPLICATION_ID,
+    FILENAME,
+    SCHEMA_VERSION,
+    ProfileCache,
+    extractor_id,
+    text_hash,
+)
+from skillmatch.models import Profile
+
+KEY = ("a" * 64, "tax1", "skillmatch-test/format-1")
+JSON = '{"kind":"resume","taxonomy_hash":"tax1","length":6}'
+
+
+def _aside(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f"{path.name}.corrupt-*"))
+
+
+def test_put_then_get_round_trips_and_persists(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    with ProfileCache(path) as cache:
+        assert cache.get(KEY) is None
+        assert cache.put(KEY, JSON)
+        assert cache.get(KEY) == JSON
+        assert cache.stores == 1
+    with ProfileCache(path) as again:
+        assert again.get(KEY) == JSON
+        assert again.load(KEY) == Profile(kind="resume", taxonomy_hash="tax1", length=6)
+        assert len(again) == 1
+
+
+def test_every_part_of_the_key_separates_entries(tmp_path: Path) -> None:
+    with ProfileCache(tmp_path / "c.sqlite3") as cache:
+        cache.put(KEY, JSON)
+        assert cache.get(("b" * 64, KEY[1], KEY[2])) is None
+        assert cache.get((KEY[0], "tax2", KEY[2])) is None
+        assert cache.get((KEY[0], KEY[1], "skillmatch-other/format-1")) is None
+        cache.put(KEY, JSON.replace("6", "7"))  # INSERT OR REPLACE: one entry per key
+        assert len(cache) == 1
+        assert cache.load(KEY) == Profile(kind="resume", taxonomy_hash="tax1", length=7)
+
+
+def test_database_is_in_wal_mode_and_marked_as_ours(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    ProfileCache(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+def test_a_folder_path_holds_the_default_file_name(tmp_path: Path) -> None:
+    with ProfileCache(tmp_path) as cache:
+        assert cache.path == tmp_path / FILENAME
+
+
+def test_default_location_is_the_skillmatch_cache_dir(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SKILLMATCH_CACHE_DIR", str(tmp_path / "sm"))
+    with ProfileCache() as cache:
+        assert cache.path == tmp_path / "sm" / FILENAME
+        assert cache.path.exists()
+
+
+def test_garbage_file_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with ProfileCache(path) as cache:
+        assert cache.disabled is None
+        assert cache.recovered is not None
+        assert _aside(path) == [cache.recovered]
+        assert cache.recovered.read_bytes() == b"this is not a database at all" * 100
+        assert cache.put(KEY, JSON)
+        assert cache.get(KEY) == JSON
+
+
+def test_foreign_sqlite_database_is_set_aside_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER, total REAL)")
+    conn.execute("INSERT INTO invoices VALUES (1, 9.5)")
+    conn.commit()
+    conn.close()
+    with ProfileCache(path) as cache:
+        assert cache.recovered is not None
+        assert cache.put(KEY, JSON)
+    moved = sqlite3.connect(_aside(path)[0])
+    assert moved.execute("SELECT * FROM invoices").fetchall() == [(1, 9.5)]
+    moved.close()
+
+
+def test_cache_from_another_schema_version_is_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.execute("CREATE TABLE profiles (k TEXT)")
+    conn.commit()
+    conn.close()
+    with ProfileCache(path) as cache:
+        assert cache.recovered is not None
+        assert cache.put(KEY, JSON)
+        assert cache.get(KEY) == JSON
+
+
+def test_damaged_entry_reads_as_a_miss(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    with ProfileCache(path) as cache:
+        cache.put(KEY, JSON)
+        conn = sqlite3.connect(path)
+        conn.execute("UPDATE profiles SET profile = x'00ff00'")
+        conn.commit()
+        conn.close()
+        assert cache.get(KEY) is None
+        assert cache.load(KEY) is None
+
+
+def test_unwritable_location_turns_the_cache_off_without_failing(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with ProfileCache(blocker / "sub" / "c.sqlite3") as cache:
+        assert cache.disabled is not None
+        assert cache.disabled.startswith(
+            f"cannot use the cache at {blocker / 'sub' / 'c.sqlite3'}: "
+        )
+        assert cache.get(KEY) is None
+        assert cache.put(KEY, JSON) is False
+        assert len(cache) == 0
+
+
+def _writer(path: str, offset: int) -> None:
+    with ProfileCache(path) as cache:
+        for n in range(40):
+            cache.put_many([((f"{offset + n:064d}", "t", "e"), JSON)])
+
+
+def test_two_processes_write_the_same_cache_safely(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_writer, args=(str(path), k * 1000)) for k in range(2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(30)
+    assert [p.exitcode for p in procs] == [0, 0]
+    with ProfileCache(path) as cache:
+        assert len(cache) == 80
+        assert cache.recovered is None
+
+
+def test_extractor_id_changes_with_the_options_that_change_extraction(mini: SkillMatcher) -> None:
+    strict = SkillMatcher(mini.taxonomy, fuzzy=False, cache_dir=False)
+    assert extractor_id(mini) != extractor_id(strict)
+    assert extractor_id(mini).endswith("/fuzzy-1/nlp-none")
+
+
+def test_text_hash_is_sha256_and_accepts_lone_surrogates() -> None:
+    assert text_hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    assert len(text_hash("half a pair \ud800")) == 64
+
+
+@pytest.mark.parametrize("bad", [b"SQLite format 3\x00" + b"\x00" * 80])
+def test_truncated_sqlite_header_is_recovered(tmp_path: Path, bad: bytes) -> None:
+    path = tmp_path / "c.sqlite3"
+    path.write_bytes(bad)
+    with ProfileCache(path) as cache:
+        assert cache.disabled is None
+        assert cache.put(KEY, JSON)
+        assert cache.get(KEY) == JSON
