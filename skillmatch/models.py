@@ -122,6 +122,13 @@ class ScoringWeights(_Frozen):
     years_floor: float = Field(
         default=0.5, ge=0, le=1, description="Least share of credit kept when years fall short."
     )
+    generic: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Weight factor of requirements any candidate tends to claim (soft skills, "
+        "human languages, degrees, office tools, everyday abilities).",
+    )
 
 
 class FitReport(_Frozen):

@@ -2,7 +2,8 @@
 
 score = 100 × Σ weight(g) · credit(g) / Σ weight(g) over the job's requirement groups g, where
 a group is one skill or its alternatives ('PyTorch or TensorFlow'), weight is `required` or
-`preferred`, and credit is the best over the group's skills of:
+`preferred` (times `generic` for soft skills, languages, degrees, office tools and everyday
+abilities), and credit is the best over the group's skills of:
   1.0 the résumé names the skill; `child` it names a more specific one (is-a descendant);
   `implies` a résumé skill implies it; `related` it names a substitute; else 0 —
 multiplied, where the job asks for N years and the résumé states fewer (y), by
@@ -27,6 +28,8 @@ from skillmatch.models import (
 from skillmatch.taxonomy import Taxonomy
 
 SNIPPET_WIDTH = 160
+# Requirements nearly every candidate claims: they count, but less than the role's own skills.
+GENERIC_CATEGORIES = frozenset({"soft-skill", "language", "ability", "degree", "productivity-tool"})
 _RANK = {"exact": 0, "child": 1, "implies": 2, "related": 3}
 
 
@@ -129,6 +132,8 @@ def score_profiles(
             "required" if any(s.requirement != "preferred" for s in group) else "preferred"
         )
         weight = weights.required if level == "required" else weights.preferred
+        if all(s.category in GENERIC_CATEGORIES for s in group):
+            weight *= weights.generic
         total += weight
         min_years = max((s.min_years for s in group if s.min_years), default=None)
         best: tuple[float, str, str, ExtractedSkill] | None = None
