@@ -203,15 +203,16 @@ class PhraseIndex:
             for variant in _deletions(word):
                 keys.setdefault(variant, set()).add(word)
         self.typo_keys = {k: tuple(sorted(v)) for k, v in keys.items()}
-        typo_keys = self.typo_keys
-        self.protected = frozenset(
-            w
-            for w in english
-            if len(w) >= MIN_TYPO_LEN
-            and w not in self.typo_forms
-            and any(v in typo_keys for v in _deletions(w))
-            and self._typo(w) is not None
-        )
+        # Every word one edit from a typo target that is English, or an inflection of English
+        # ('patients' near 'patents'), is protected: computed once here, so that the word list
+        # itself is not needed (nor held in memory) when matching.
+        protected: set[str] = set()
+        for target in self.typo_forms:
+            for word in _one_edit(target):
+                if len(word) >= MIN_TYPO_LEN and word not in self.typo_forms:
+                    if _inflected_english(word, english):
+                        protected.add(word)
+        self.protected = frozenset(protected)
 
     # -- exact ---------------------------------------------------------------------------------
 
@@ -290,8 +291,6 @@ class PhraseIndex:
                 form = (
                     None if word in self.protected or word in self.typo_forms else self._typo(word)
                 )
-                if form is not None and _inflected_english(word):
-                    form = None  # 'patients' is not a typo of 'patents'
                 memo[word] = form
             if form is None:
                 continue
@@ -337,12 +336,26 @@ def english_words() -> frozenset[str]:
     return _ENGLISH
 
 
-def _inflected_english(word: str) -> bool:
+def _one_edit(word: str) -> Iterator[str]:
+    """Every lower-case string one deletion, transposition, substitution or insertion away."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            yield head + tail[1:]
+            if len(tail) > 1:
+                yield head + tail[1] + tail[0] + tail[2:]
+            for c in letters:
+                yield head + c + tail[1:]
+        for c in letters:
+            yield head + c + tail
+
+
+def _inflected_english(word: str, english: frozenset[str]) -> bool:
     """Is the word an English word or a regular inflection of one ('markets', 'achieved')?
 
-    The word lists hold base forms; a typo candidate is checked against its possible stems.
+    The word lists hold base forms; a word is checked against its possible stems too.
     """
-    english = english_words()
     if word in english:
         return True
     stems = []
