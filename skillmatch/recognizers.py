@@ -209,9 +209,9 @@ class PhraseIndex:
         protected: set[str] = set()
         for target in self.typo_forms:
             for word in _one_edit(target):
-                if len(word) >= MIN_TYPO_LEN and word not in self.typo_forms:
-                    if _inflected_english(word, english):
-                        protected.add(word)
+                long_enough = len(word) >= MIN_TYPO_LEN and word not in self.typo_forms
+                if long_enough and _inflected_english(word, english):
+                    protected.add(word)
         self.protected = frozenset(protected)
 
     # -- exact ---------------------------------------------------------------------------------
