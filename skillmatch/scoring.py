@@ -54,8 +54,22 @@ def requirement_groups(job: Profile) -> list[list[ExtractedSkill]]:
     return groups
 
 
+def implied_skills(resume_ids: frozenset[str], taxonomy: Taxonomy) -> dict[str, str]:
+    """Every skill the résumé's skills imply, mapped to the first (by id) that implies it."""
+    out: dict[str, str] = {}
+    for r in sorted(resume_ids):
+        if r in taxonomy:
+            for implied in taxonomy.implied_by(r):
+                out.setdefault(implied, r)
+    return out
+
+
 def _credit_options(
-    job_skill: str, resume_ids: frozenset[str], taxonomy: Taxonomy, weights: ScoringWeights
+    job_skill: str,
+    resume_ids: frozenset[str],
+    taxonomy: Taxonomy,
+    weights: ScoringWeights,
+    implied: dict[str, str],
 ) -> tuple[float, str, str] | None:
     """The best (credit, via, résumé skill id) for one job skill, or None."""
     if job_skill in resume_ids:
@@ -65,11 +79,8 @@ def _credit_options(
     children = sorted(taxonomy.descendants(job_skill) & resume_ids)
     if children and weights.child > 0:
         return weights.child, "child", children[0]
-    implying = sorted(
-        r for r in resume_ids if r in taxonomy and job_skill in taxonomy.implied_by(r)
-    )
-    if implying and weights.implies > 0:
-        return weights.implies, "implies", implying[0]
+    if job_skill in implied and weights.implies > 0:
+        return weights.implies, "implies", implied[job_skill]
     related = sorted(taxonomy.related_index.get(job_skill, frozenset()) & resume_ids)
     if related and weights.related > 0:
         return weights.related, "related", related[0]
@@ -93,10 +104,7 @@ def _closest(job_skill: str, resume_ids: frozenset[str], taxonomy: Taxonomy) -> 
     """The résumé skill nearest a missing one: a sibling, then a broader skill, then a cousin."""
     if job_skill not in taxonomy:
         return None
-    parents = taxonomy[job_skill].parents
-    siblings = sorted(
-        {c for p in parents for c in taxonomy.children.get(p, ())} & resume_ids - {job_skill}
-    )
+    siblings = sorted(taxonomy.siblings(job_skill) & resume_ids)
     if siblings:
         return ClosestSkill(id=siblings[0], name=taxonomy[siblings[0]].name, relation="sibling")
     ancestors = taxonomy.ancestors(job_skill)
@@ -122,6 +130,7 @@ def score_profiles(
 ) -> FitReport:
     """Score a résumé profile against a job profile (see the module docstring)."""
     resume_ids = resume.ids
+    implied = implied_skills(resume_ids, taxonomy)
     resume_by_id = {s.id: s for s in resume.skills}
     total = earned = 0.0
     matched: list[tuple[tuple, MatchedSkill]] = []
@@ -138,7 +147,7 @@ def score_profiles(
         min_years = max((s.min_years for s in group if s.min_years), default=None)
         best: tuple[float, str, str, ExtractedSkill] | None = None
         for skill in group:
-            option = _credit_options(skill.id, resume_ids, taxonomy, weights)
+            option = _credit_options(skill.id, resume_ids, taxonomy, weights, implied)
             if option and (
                 best is None or (option[0], -_RANK[option[1]]) > (best[0], -_RANK[best[1]])
             ):

@@ -202,6 +202,8 @@ class Taxonomy:
         self.files = tuple(files)
         self._descendants: dict[str, frozenset[str]] = {}
         self._implied: dict[str, frozenset[str]] = {}
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._siblings: dict[str, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.skills)
@@ -225,8 +227,23 @@ class Taxonomy:
                 out.setdefault(parent, []).append(skill.id)
         return {k: tuple(sorted(v)) for k, v in out.items()}
 
+    def siblings(self, skill_id: str) -> frozenset[str]:
+        """Skills that share a parent with this one (memoised)."""
+        found = self._siblings.get(skill_id)
+        if found is None:
+            parents = self.skills[skill_id].parents
+            found = frozenset(c for p in parents for c in self.children.get(p, ())) - {skill_id}
+            self._siblings[skill_id] = found
+        return found
+
     def ancestors(self, skill_id: str) -> tuple[str, ...]:
-        """All is-a ancestors, nearest first, each once."""
+        """All is-a ancestors, nearest first, each once (memoised)."""
+        found = self._ancestors.get(skill_id)
+        if found is None:
+            found = self._ancestors[skill_id] = self._walk_ancestors(skill_id)
+        return found
+
+    def _walk_ancestors(self, skill_id: str) -> tuple[str, ...]:
         seen: list[str] = []
         frontier = list(self.skills[skill_id].parents)
         while frontier:
