@@ -159,7 +159,7 @@ class SkillMatcher:
 
     def _recognise(self, ft: Folded, lay: Layout) -> list[Hit]:
         hits = self._index.exact(ft)
-        if any(h.form.ambiguous for h in hits):
+        if any(h.form.ambiguous or (h.form.cased and h.form.skill_id in self._deny) for h in hits):
             hits = self._disambiguate(ft.text, lay, hits)
         chosen = self._domain_in_context(
             ft.text,
@@ -174,7 +174,10 @@ class SkillMatcher:
         return chosen
 
     def _disambiguate(self, text: str, lay: Layout, hits: list[Hit]) -> list[Hit]:
-        """Keep an ambiguous form ('Go', 'Spark', 'R') only where its context confirms it."""
+        """Keep an ambiguous form ('Go', 'Spark', 'R') only where its context confirms it.
+
+        Deny words veto ambiguous forms and case-sensitive ones alike ('NLP' near 'coaching').
+        """
         anchors = [
             h
             for h in hits
@@ -185,7 +188,8 @@ class SkillMatcher:
         kept = []
         seen: dict[int, frozenset[str]] = {}
         for h in hits:
-            if not h.form.ambiguous:
+            denied_only = not h.form.ambiguous  # a cased form with deny words: veto, no confirm
+            if denied_only and (h.form.cased is None or h.form.skill_id not in self._deny):
                 kept.append(h)
                 continue
             seg = lay.segment_at(h.start)
@@ -196,6 +200,9 @@ class SkillMatcher:
                 words = seen[seg] = frozenset(_WORD.findall(fold(segment)))
             sid = h.form.skill_id
             if sid in self._deny and _any_phrase(self._deny[sid], words, segment):
+                continue
+            if denied_only:
+                kept.append(h)
                 continue
             if pos is not None and pos.get(h.start) in _WORD_POS:
                 continue

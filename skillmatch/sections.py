@@ -103,7 +103,11 @@ _MODIFIERS = frozenset(
 )
 _BULLET = re.compile(r"^[\s\-*•·▪●◦‣#>|]+")
 # Every alternative opens with a literal or a character class, so the scan skips quickly.
-_SEGMENT_BREAK = re.compile(r"\n|[.!?;]\s+(?=[\"'(\[]?[A-Z0-9•*\-])|[•▪●◦‣∙·|](?=\s)|   +")
+# A full stop after a title or an initial ('Dr.', 'R.') does not end a sentence.
+_SEGMENT_BREAK = re.compile(
+    r"\n|[.!?;](?<!\b[DMS]r\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)(?<![\s.(][A-Z]\.)"
+    r"\s+(?=[\"'(\[]?[A-Z0-9•*\-])|[•▪●◦‣∙·|](?=\s)|   +"
+)
 
 
 class Layout:

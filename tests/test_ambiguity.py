@@ -55,12 +55,6 @@ def test_r_is_the_language_next_to_statistics_not_a_letter(matcher: SkillMatcher
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: the segmenter splits 'Dr. R. Smith' after 'Dr.' and 'R.', so R's deny "
-    "word 'Dr' is not in its segment ('Dr R Smith' is denied), and the Python mention within "
-    "the 80-character window confirms the initial",
-)
 def test_r_as_an_initial_next_to_another_skill_is_not_the_language(
     matcher: SkillMatcher,
 ) -> None:
@@ -317,12 +311,6 @@ def test_nlp_is_natural_language_processing_in_ml_context(matcher: SkillMatcher)
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: deny words are consulted only for `ambiguous` forms; NLP is cased but "
-    "not ambiguous (as ambiguous it lost 7 of 103 real NLP mentions in the job-description "
-    "corpus), so its curated deny words (coaching, hypnosis, neuro-linguistic) never apply",
-)
 def test_nlp_in_the_coaching_sense_is_not_natural_language_processing(
     matcher: SkillMatcher,
 ) -> None:
