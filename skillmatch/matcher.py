@@ -8,6 +8,7 @@ so a second SkillMatcher in one process is cheap. Nothing here prints or exits.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -184,6 +185,8 @@ class SkillMatcher:
             if not h.form.ambiguous
             and self.taxonomy.skills[h.form.skill_id].category not in _PASSIVE_CATEGORIES
         ]
+        anchors.sort(key=lambda a: a.start)
+        anchor_starts = [a.start for a in anchors]
         pos = self._pos_tags(text) if self.nlp is not None else None
         kept = []
         seen: dict[int, frozenset[str]] = {}
@@ -206,12 +209,14 @@ class SkillMatcher:
                 continue
             if pos is not None and pos.get(h.start) in _WORD_POS:
                 continue
+            lo = bisect_left(anchor_starts, min(s0, h.start - CONFIRM_WINDOW))
+            hi = bisect_right(anchor_starts, max(s1 - 1, h.start + CONFIRM_WINDOW))
             confirmed = (
                 sid in self._confirm and _any_phrase(self._confirm[sid], words, segment)
             ) or any(
                 a.form.skill_id != sid
                 and (s0 <= a.start < s1 or abs(a.start - h.start) <= CONFIRM_WINDOW)
-                for a in anchors
+                for a in anchors[lo:hi]
             )
             if confirmed:
                 kept.append(h)

@@ -33,8 +33,11 @@ FUZZY_TYPO_CONFIDENCE = 0.75
 MEMO_LIMIT = 200_000  # words remembered by the typo pass before the memo starts afresh
 
 _WS = re.compile(r"\s+")
-_WS_RUN = re.compile(r"\s{2,}")
-_WS_ONE = re.compile(r"\s{2,}|[^\S ]")  # what differs from a single space
+_WS_CHAR = re.compile(r"[^\S ]")  # whitespace other than a plain space
+_SPACE_RUN = re.compile(r"  +")
+_ASCII_WS_TO_SPACE = bytes(
+    32 if chr(b) in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f" else b for b in range(256)
+)
 _LONG_WORD = re.compile(rf"[^\W\d_]{{{MIN_TYPO_LEN},}}")  # boundaries are checked per hit
 _WORDS_ONLY = re.compile(r"[\w& ]+")
 # Punctuation blanked for the word-key scan (one character for one: offsets do not move).
@@ -94,16 +97,25 @@ class Folded:
             low = "".join(
                 c if len(c) == 1 else o for c, o in zip(map(fold, text), text, strict=True)
             )
+        # every whitespace character becomes a space (one for one), then runs of spaces collapse
+        if low.isascii():
+            low = low.encode().translate(_ASCII_WS_TO_SPACE).decode()
+        else:
+            low = _WS_CHAR.sub(" ", low)
         runs: list[int] = []
         shift: list[int] = []
+        pieces: list[str] = []
         removed = 0
-        for m in _WS_RUN.finditer(low):
+        last = 0
+        for m in _SPACE_RUN.finditer(low):
             runs.append(m.start() - removed)
             removed += m.end() - m.start() - 1
             shift.append(removed)
+            pieces.append(low[last : m.start() + 1])
+            last = m.end()
         self._runs = runs
         self._shift = shift
-        self.low = _WS_ONE.sub(" ", low)
+        self.low = "".join(pieces) + low[last:] if pieces else low
 
     def orig(self, i: int) -> int:
         """The offset in the original text of offset i in `low`."""

@@ -101,7 +101,7 @@ _MODIFIERS = frozenset(
         "we",
     ]
 )
-_BULLET = re.compile(r"^[\s\-*•·▪●◦‣#>|]+")
+_BULLET_CHARS = " \t\r\n\f\v-*•·▪●◦‣#>|"
 # Every alternative opens with a literal or a character class, so the scan skips quickly.
 # A full stop after a title or an initial ('Dr.', 'R.') does not end a sentence.
 _SEGMENT_BREAK = re.compile(
@@ -166,7 +166,7 @@ class Layout:
 
 def heading_label(line: str) -> str | None:
     """The section a line opens, if the line is a heading."""
-    stripped = _BULLET.sub("", line).strip()
+    stripped = line.lstrip(_BULLET_CHARS).strip()
     if not stripped or len(stripped) > 80:
         return None
     colon = stripped.find(":")
