@@ -107,7 +107,12 @@ class System:
 
 
 def skillmatch_system(matcher: SkillMatcher) -> System:
-    """Every mention of every skill `matcher.extract` finds."""
+    """Every mention `matcher.extract` finds, except those inside job titles.
+
+    Both SkillSpan and Green et al. leave skills inside job titles ('Java Developer') out of
+    their annotation; skillmatch marks such mentions with `title` (they still count as
+    evidence when scoring), and they are left out here.
+    """
     kinds = {sid: skill.kind for sid, skill in matcher.taxonomy.skills.items()}
 
     def extract(text: str) -> list[Pred]:
@@ -115,6 +120,7 @@ def skillmatch_system(matcher: SkillMatcher) -> System:
             Pred(m.start, m.end, skill.id, kinds[skill.id], m.confidence, m.match)
             for skill in matcher.extract(text).skills
             for m in skill.mentions
+            if not m.title
         ]
 
     return System("skillmatch", extract)

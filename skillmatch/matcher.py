@@ -44,6 +44,18 @@ CONFIRM_WINDOW = 80
 # POS tags (from a caller's trained pipeline) under which a name is an ordinary word.
 _WORD_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "ADJ", "PRON", "DET"})
 _WORD = re.compile(r"\w+(?:&\w+)*")
+_ROLES = (
+    r"(?:developers?|engineers?|architects?|administrators?|admins?|analysts?|consultants?"
+    r"|specialists?|programmers?|testers?|designers?|scientists?|leads?|managers?|interns?"
+    r"|trainers?|instructors?|officers?|executives?|coordinators?|team|teams)"
+)
+# A role noun right after the skill ('Java Developer', 'DevOps / SRE engineer'): a job title.
+_ROLE_NOUN = re.compile(rf"[ \t]*(?:/[ \t]*[\w.+#]+[ \t]*)?{_ROLES}\b", re.IGNORECASE)
+_ROLE_NOUN_END = re.compile(
+    r"\b(?:developers?|engineers?|architects?|administrators?|analysts?|consultants?"
+    r"|specialists?|programmers?|testers?|designers?|scientists?)$",
+    re.IGNORECASE,
+)
 _DESCRIBED = frozenset({"domain"})
 _SKILL_SECTIONS = frozenset(
     {"skills", "requirements", "preferred", "experience", "education", "certifications", "summary"}
@@ -321,6 +333,11 @@ class SkillMatcher:
                     "section": sections[k],
                     "alias": hits[k].form.form,
                     "cue": levels[k][1] if levels[k] else None,  # type: ignore[index]
+                    "title": bool(_ROLE_NOUN.match(text, hits[k].end))
+                    or (
+                        skill.category not in _PASSIVE_CATEGORIES
+                        and _ROLE_NOUN_END.search(hits[k].form.form) is not None
+                    ),
                 }
                 for k in ks
             ]

@@ -26,6 +26,11 @@ class Mention(_Frozen):
     section: str | None = None
     alias: str = Field(description="The taxonomy form that matched (or the fuzzy target).")
     cue: str | None = Field(default=None, description="The cue word that set the requirement.")
+    title: bool = Field(
+        default=False,
+        description="Part of a job title ('Java Developer', 'QA engineer'): evidence of the "
+        "skill, but not a skill mention in the sense of annotated corpora (SkillSpan, Green).",
+    )
 
 
 class ExtractedSkill(_Frozen):

@@ -45,6 +45,11 @@ _BLANK_PUNCT = str.maketrans({c: " " for c in "!\"#$%'()*+,-./:;<=>?@[\\]^`{|}~â
 _BLANK_PUNCT_BYTES = bytes(
     _BLANK_PUNCT.get(b, b) if isinstance(_BLANK_PUNCT.get(b, b), int) else 32 for b in range(256)
 )
+_STOPWORDS = frozenset(
+    "the and for are but not you all any can had her was one our out get has him his how its may "
+    "new now old see two way who did let put say she too use with from into over than that this "
+    "then they when what your more most some such only also just very well here there where".split()
+)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Words after a hyphen that leave the skill standing: 'Java-based', 'AWS-certified'.
 _SUFFIXES = frozenset(
@@ -385,7 +390,8 @@ def _spacing_variants(form: str, key: str) -> Iterator[str]:
     """'SharePoint' -> 'share point', 'share-point'; 'Power BI' -> 'powerbi', 'power-bi'."""
     if " " not in form and _CAMEL.search(form) and form.isalnum():
         parts = [p.lower() for p in _CAMEL.split(form) if p]
-        if len(parts) > 1 and all(len(p) > 1 for p in parts):
+        # 'AtScale' must not turn 'at scale' into a product: every part a real word of 3+
+        if len(parts) > 1 and all(len(p) > 2 and p not in _STOPWORDS for p in parts):
             yield " ".join(parts)
             yield "-".join(parts)
     words = key.split(" ")

@@ -86,3 +86,25 @@ def test_output_is_deterministic(matcher: SkillMatcher) -> None:
     text = "Python, SQL or Scala; AWS or Azure; Docker and Kubernetes; strong communication."
     first = matcher.parse_job(text).model_dump_json()
     assert all(matcher.parse_job(text).model_dump_json() == first for _ in range(3))
+
+
+def test_skills_inside_job_titles_are_flagged(matcher: SkillMatcher) -> None:
+    profile = matcher.extract("Senior Java Developer wanted. Strong Java and a QA team.")
+    java = [(m.text, m.title) for m in profile.get("java").mentions]
+    assert java == [("Java", True), ("Java", False)]
+    assert [m.title for m in profile.get("software-testing").mentions] == [True]
+
+
+def test_cv_meaning_resume_is_not_computer_vision(matcher: SkillMatcher) -> None:
+    text = "Python and SQL required. Please send your CV to our team."
+    assert matcher.extract(text).get("computer-vision") is None
+    assert matcher.extract("CV models with Python and PyTorch").get("computer-vision")
+
+
+def test_camelcase_split_into_common_words_is_not_a_variant(matcher: SkillMatcher) -> None:
+    assert matcher.extract("Our systems grow at scale.").get("semantic-layer") is None
+
+
+def test_a_comma_list_alias_stays_one_phrase(matcher: SkillMatcher) -> None:
+    assert matcher.extract("We transform how people load data").skills == ()
+    assert matcher.extract("extract, transform, load").get("data-pipelines") is not None
