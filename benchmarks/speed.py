@@ -65,12 +65,19 @@ def median_run(cmd: list[str], runs: int = 5, stdin: str | None = None) -> float
 
 
 def peak_rss_of_full_run(n_docs: int) -> dict[str, float]:
+    """Peak RSS (VmHWM) of a fresh process extracting n_docs postings, half-way and at the end.
+
+    VmHWM rather than getrusage: a child forked from this (large) process would inherit its
+    high-water mark in ru_maxrss, but exec starts a new address space and a new VmHWM.
+    """
     code = (
-        "import resource,sys,json;sys.path.insert(0,'benchmarks');from _corpus import job_texts;"
-        "from skillmatch import SkillMatcher;m=SkillMatcher();t,_=job_texts();t=t[:%d];"
-        "half=len(t)//2;[m.parse_job(x) for x in t[:half]];"
-        "mid=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;[m.parse_job(x) for x in t[half:]];"
-        "end=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;print(json.dumps([mid,end]))"
+        "import re,sys,json;sys.path.insert(0,'benchmarks');from _corpus import job_texts\n"
+        "def hwm():\n"
+        "    return int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+        "from skillmatch import SkillMatcher;m=SkillMatcher();t,_=job_texts();t=t[:%d]\n"
+        "half=len(t)//2\nfor x in t[:half]: m.parse_job(x)\n"
+        "mid=hwm()\nfor x in t[half:]: m.parse_job(x)\n"
+        "print(json.dumps([mid,hwm()]))"
     ).replace("%d", str(n_docs))
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
