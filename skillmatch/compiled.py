@@ -12,8 +12,9 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from skillmatch import __version__
 from skillmatch.recognizers import PhraseIndex
@@ -66,36 +67,54 @@ def _english_words() -> frozenset[str]:
     return english_words()
 
 
-def compiled_index(taxonomy: Taxonomy, cache_dir: Path | bool | None = None) -> PhraseIndex:
-    """The PhraseIndex of a taxonomy: from memory, from the disk cache, or freshly built.
-
-    `cache_dir=False` skips the disk cache.
-    """
-    key = f"{taxonomy.hash}-{code_fingerprint()}-{_FORMAT}"
-    found = _IN_PROCESS.get(key)
+def _memoised(
+    kind: str,
+    key: str,
+    memo: dict[str, Any],
+    cache_dir: Path | bool | None,
+    valid: Callable[[Any], bool],
+    build: Callable[[], Any],
+) -> Any:
+    """An object from memory, else from the disk cache (if valid), else built and stored."""
+    found = memo.get(key)
     if found is not None:
         return found
     path = None
     if cache_dir is not False:
         folder = default_cache_dir() if cache_dir in (None, True) else Path(cache_dir)  # type: ignore[arg-type]
-        path = folder / f"index-{key}.pickle"
+        path = folder / f"{kind}-{key}.pickle"
         with contextlib.suppress(
-            OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError
+            OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError
         ):
             with path.open("rb") as fh:
-                index = pickle.load(fh)
-            if (
-                isinstance(index, PhraseIndex)
-                and index.taxonomy_hash == taxonomy.hash
-                and index.automaton is not None
-            ):
-                _IN_PROCESS[key] = index
-                return index
-    index = PhraseIndex.build(taxonomy, _english_words())
+                found = pickle.load(fh)
+            if valid(found):
+                memo[key] = found
+                return found
+    found = build()
     if path is not None:
-        _write_atomic(path, index)
-    _IN_PROCESS[key] = index
-    return index
+        _write_atomic(path, found)
+    memo[key] = found
+    return found
+
+
+def compiled_index(taxonomy: Taxonomy, cache_dir: Path | bool | None = None) -> PhraseIndex:
+    """The PhraseIndex of a taxonomy: from memory, from the disk cache, or freshly built.
+
+    `cache_dir=False` skips the disk cache.
+    """
+    return _memoised(
+        "index",
+        f"{taxonomy.hash}-{code_fingerprint()}-{_FORMAT}",
+        _IN_PROCESS,
+        cache_dir,
+        lambda index: (
+            isinstance(index, PhraseIndex)
+            and index.taxonomy_hash == taxonomy.hash
+            and index.automaton is not None
+        ),
+        lambda: PhraseIndex.build(taxonomy, _english_words()),
+    )
 
 
 def cached_taxonomy(
@@ -106,27 +125,14 @@ def cached_taxonomy(
     """load_taxonomy, memoised by content hash in the process and pickled on disk."""
     base, more = taxonomy_files(paths, extra)
     digest = content_hash(base + more)
-    key = f"{digest}-{code_fingerprint()}-{_FORMAT}"
-    found = _TAXONOMIES.get(key)
-    if found is not None:
-        return found
-    path = None
-    if cache_dir is not False:
-        folder = default_cache_dir() if cache_dir in (None, True) else Path(cache_dir)  # type: ignore[arg-type]
-        path = folder / f"taxonomy-{key}.pickle"
-        with contextlib.suppress(
-            OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError
-        ):
-            with path.open("rb") as fh:
-                taxonomy = pickle.load(fh)
-            if isinstance(taxonomy, Taxonomy) and taxonomy.hash == digest:
-                _TAXONOMIES[key] = taxonomy
-                return taxonomy
-    taxonomy = load_taxonomy(paths, extra=extra)
-    if path is not None:
-        _write_atomic(path, taxonomy)
-    _TAXONOMIES[key] = taxonomy
-    return taxonomy
+    return _memoised(
+        "taxonomy",
+        f"{digest}-{code_fingerprint()}-{_FORMAT}",
+        _TAXONOMIES,
+        cache_dir,
+        lambda taxonomy: isinstance(taxonomy, Taxonomy) and taxonomy.hash == digest,
+        lambda: load_taxonomy(paths, extra=extra),
+    )
 
 
 KEEP_PER_KIND = 6  # compiled taxonomies kept on disk (several extras, several versions)
