@@ -53,6 +53,8 @@ def print_report(report: FitReport, file: IO[str] | None = None) -> None:
 
     console = _console(file)
     console.print(f"[bold]Fit score: {report.score:.1f} / 100[/bold]")
+    if not report.matched and not report.missing:
+        console.print("The job description names no skill the taxonomy knows: nothing to score.")
     if report.matched:
         table = Table(title=f"Matched ({len(report.matched)})", title_justify="left", expand=True)
         table.add_column("level", no_wrap=True)

@@ -172,6 +172,12 @@ def _read(path: Path, problems: list[str]) -> _TaxonomyFile | None:
     except yaml.YAMLError as exc:
         problems.append(f"{path}: not valid YAML: {exc}")
         return None
+    if not isinstance(data, dict):
+        problems.append(
+            f"{path}: not a taxonomy file (expected a mapping with 'skills', 'extend' or 'retire', "
+            f"found {type(data).__name__})"
+        )
+        return None
     try:
         return _TaxonomyFile.model_validate(data)
     except ValidationError as exc:

@@ -161,3 +161,12 @@ def test_help_lists_commands() -> None:
     assert result.exit_code == 0
     for command in ("extract", "score", "taxonomy"):
         assert command in result.output
+
+
+def test_a_job_with_no_known_skill_says_so(tmp_path: Path) -> None:
+    resume = tmp_path / "cv.txt"
+    resume.write_text(RESUME, encoding="utf-8")
+    result = run("score", str(resume), input="We are kind people who like lunch.")
+    assert result.exit_code == 0
+    assert "Fit score: 0.0 / 100" in result.output
+    assert "names no skill the taxonomy knows" in result.output

@@ -121,3 +121,11 @@ def test_missing_taxonomy_path_is_a_clear_error(tmp_path: Path) -> None:
     assert problems_of(tmp_path / "absent.yaml") == [
         f"{tmp_path / 'absent.yaml'}: no such taxonomy file or folder"
     ]
+
+
+def test_a_file_that_is_not_a_mapping_is_named_plainly(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", "just a line\n")
+    assert problems_of(a) == [
+        f"{a}: not a taxonomy file (expected a mapping with 'skills', 'extend' or 'retire', "
+        "found str)"
+    ]
