@@ -9,21 +9,28 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import ahocorasick
+
 from skillmatch.models import Requirement
 
-# Cue words, each scanned for directly (no optional prefixes: those made the scan slow).
-_CUE_WORD = re.compile(
-    r"\b(?:"
-    r"(?P<pref>nice[ -]to[ -]haves?|good[ -]to[ -]haves?|pluses|plus|bonus(?: points)?"
-    r"|advantage(?:ous)?|asset|preferred|preferably|prefer|desir(?:ed|able)|ideally"
-    r"|familiar(?:ity)? with|exposure to|optional|helpful|beneficial|appreciated"
-    r"|would be (?:great|nice))"
-    r"|(?P<must>must(?:[ -]have)?|required|requires?|requirement|mandatory|essential|necessary"
-    r"|needs? to have|minimum|at least)"
-    r"|(?P<strong>strong|proficien(?:t|cy)|solid|deep|extensive|expert(?:ise)?|advanced"
-    r"|hands[ -]on|in[ -]depth|thorough|demonstrated|proven|excellent)"
-    r")\b"
-)
+# Cue phrases by kind. They are scanned with one Aho–Corasick pass over the text with
+# punctuation blanked ('nice-to-have' reads 'nice to have'), whole words only.
+_CUE_PHRASES = {
+    "pref": "nice to have|nice to haves|good to have|good to haves|pluses|plus|bonus|bonus points"
+    "|advantage|advantageous|asset|preferred|preferably|prefer|desired|desirable|ideally"
+    "|familiar with|familiarity with|exposure to|optional|helpful|beneficial|appreciated"
+    "|would be great|would be nice",
+    "must": "must|must have|required|require|requires|requirement|mandatory|essential|necessary"
+    "|need to have|needs to have|minimum|at least",
+    "strong": "strong|proficient|proficiency|solid|deep|extensive|expert|expertise|advanced"
+    "|hands on|in depth|thorough|demonstrated|proven|excellent",
+}
+_CUE_AUTOMATON = ahocorasick.Automaton()
+for _kind, _phrases in _CUE_PHRASES.items():
+    for _phrase in _phrases.split("|"):
+        _CUE_AUTOMATON.add_word(f" {_phrase} ", (len(_phrase), _kind))
+_CUE_AUTOMATON.make_automaton()
+_BLANK = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\f\v•·–—’‘“”"})
 _NEGATED = re.compile(r"\bnot (?:a )?$")
 _ARTICLE = re.compile(r"\b(?:an?|big|huge|definite|strong|real) $")
 
@@ -58,20 +65,30 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Requirement cue phrases in text[start:end], with offsets into text.
 
     'a plus', 'an advantage', 'an asset' count, the bare words do not ('Python plus SQL',
-    'take advantage of'); 'not required' is a preference, not a requirement.
+    'take advantage of'); 'not required' is a preference, not a requirement. Where phrases
+    overlap, the leftmost longest wins ('must have' over 'must').
     """
     low = text.lower()
-    out = []
-    for m in _CUE_WORD.finditer(low, start, end):
-        kind = m.lastgroup or ""
-        word = m.group()
-        before = low[max(0, m.start() - 12) : m.start()]
+    spaced = f" {low[start:end].translate(_BLANK)} "
+    found = sorted(
+        (last - length - 1 + start, -length, kind)  # minus both pads and the leading space
+        for last, (length, kind) in _CUE_AUTOMATON.iter(spaced)
+    )
+    out: list[Cue] = []
+    taken_until = -1
+    for s, neg_len, kind in found:
+        e = s - neg_len
+        if s < taken_until:
+            continue
+        word = low[s:e]
+        before = low[max(0, s - 12) : s]
         bare = word in ("plus", "advantage", "asset") and not _ARTICLE.search(before)
-        if bare and not (word == "plus" and low.startswith(" if", m.end())):
+        if bare and not (word == "plus" and low.startswith(" if", e)):
             continue
         if kind == "must" and _NEGATED.search(before):
             kind = "pref"
-        out.append(Cue(kind, m.start(), m.end(), text[m.start() : m.end()]))
+        out.append(Cue(kind, s, e, text[s:e]))
+        taken_until = e
     return out
 
 
