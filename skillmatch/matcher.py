@@ -57,6 +57,17 @@ _ROLE_NOUN_END = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBED = frozenset({"domain"})
+_WORKPLACE = (
+    r"(?:culture|cultures|environment|environments|atmosphere|workplace|team|teams|company"
+    r"|companies|organi[sz]ation|people|colleagues|startup|start-up|place to work|office|spirit"
+    r"|community|group|crew|family)"
+)
+_WORKPLACE_AFTER = re.compile(rf"[ \t-]+(?:and \w+ )?{_WORKPLACE}\b", re.IGNORECASE)
+_WORKPLACE_BEFORE = re.compile(
+    rf"\b(?:our|we are an?|we're an?|join an?|a culture of|culture of|environment of|spirit of"
+    rf"|{_WORKPLACE} (?:of|that values|built on|based on|focused on))\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _SKILL_SECTIONS = frozenset(
     {"skills", "requirements", "preferred", "experience", "education", "certifications", "summary"}
 )
@@ -264,11 +275,23 @@ class SkillMatcher:
         return kept
 
     def _describes_employer(self, text: str, hit: Hit) -> bool:
-        """'our healthcare clients', 'the sales team', 'insurance industry': a domain word used
-        to describe the employer or its market, not a skill asked of the candidate."""
-        if hit.ntok > 2 or self.taxonomy.skills[hit.form.skill_id].category not in _DESCRIBED:
+        """A word that describes the employer, not a skill asked of the candidate.
+
+        'our healthcare clients', 'the sales team', 'insurance industry' (a domain word before
+        a word for the business); 'a collaborative environment', 'a passionate team', 'our
+        culture of collaboration' (a soft skill describing the workplace).
+        """
+        if hit.ntok > 2:
             return False
-        return bool(_DESCRIPTOR_NOUN.match(text, hit.end))
+        category = self.taxonomy.skills[hit.form.skill_id].category
+        if category in _DESCRIBED:
+            return bool(_DESCRIPTOR_NOUN.match(text, hit.end))
+        if category == "soft-skill":
+            return bool(
+                _WORKPLACE_AFTER.match(text, hit.end)
+                or _WORKPLACE_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+            )
+        return False
 
     def _pos_tags(self, text: str) -> dict[int, str]:
         """Coarse POS of each token start, from the caller's trained pipeline (if it tags)."""

@@ -108,3 +108,20 @@ def test_camelcase_split_into_common_words_is_not_a_variant(matcher: SkillMatche
 def test_a_comma_list_alias_stays_one_phrase(matcher: SkillMatcher) -> None:
     assert matcher.extract("We transform how people load data").skills == ()
     assert matcher.extract("extract, transform, load").get("data-pipelines") is not None
+
+
+def test_soft_skills_describing_the_workplace_are_not_asked_of_the_candidate(
+    matcher: SkillMatcher,
+) -> None:
+    blurb = "We are a collaborative team in a passionate culture built on collaboration."
+    assert matcher.extract(blurb).skills == ()
+    ask = "You bring excellent communication and collaboration skills."
+    assert {s.id for s in matcher.extract(ask).skills} == {"communication", "collaboration"}
+
+
+def test_domain_words_need_a_skill_reading(matcher: SkillMatcher) -> None:
+    assert matcher.extract("Our healthcare clients love the sales team.").skills == ()
+    found = {
+        s.id for s in matcher.extract("Five years of experience in healthcare and sales.").skills
+    }
+    assert {"healthcare", "sales"} <= found
