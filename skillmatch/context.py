@@ -31,6 +31,7 @@ for _kind, _phrases in _CUE_PHRASES.items():
         _CUE_AUTOMATON.add_word(f" {_phrase} ", (len(_phrase), _kind))
 _CUE_AUTOMATON.make_automaton()
 _BLANK = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\f\v•·–—’‘“”"})
+_NON_ASCII_BLANK = re.compile("[•·–—’‘“”]")
 _BLANK_BYTES = bytes(32 if b in _BLANK and b < 128 else b for b in range(256))
 _NEGATED = re.compile(r"\bnot (?:a )?$")
 _ARTICLE = re.compile(r"\b(?:an?|big|huge|definite|strong|real) $")
@@ -74,7 +75,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     if part.isascii():  # bytes.translate is an order of magnitude faster than str.translate
         spaced = f" {part.encode().translate(_BLANK_BYTES).decode()} "
     else:
-        spaced = f" {part.translate(_BLANK)} "
+        blanked = part.encode().translate(_BLANK_BYTES).decode()
+        spaced = f" {_NON_ASCII_BLANK.sub(' ', blanked)} "
     found = sorted(
         (last - length - 1 + start, -length, kind)  # minus both pads and the leading space
         for last, (length, kind) in _CUE_AUTOMATON.iter(spaced)

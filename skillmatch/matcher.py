@@ -221,10 +221,10 @@ class SkillMatcher:
             seg = lay.segment_at(h.start)
             s0, s1 = lay.segment_span(seg, len(text))
             segment = text[s0:s1]
-            words = seen.get(seg)
-            if words is None:
-                words = seen[seg] = frozenset(_WORD.findall(fold(segment)))
             sid = h.form.skill_id
+            words = seen.get(seg)
+            if words is None and (sid in self._deny or sid in self._confirm):
+                words = seen[seg] = frozenset(_WORD.findall(fold(segment)))
             if sid in self._deny and _any_phrase(self._deny[sid], words, segment):
                 continue
             if denied_only:
