@@ -107,6 +107,16 @@ class Hit(NamedTuple):
     confidence: float
 
 
+# (variant, is_name) -> match kind and confidence of an exact-pass hit
+_KIND = {
+    (True, True): ("fuzzy", FUZZY_SPACING_CONFIDENCE),
+    (True, False): ("fuzzy", FUZZY_SPACING_CONFIDENCE),
+    (False, True): ("exact", 1.0),
+    (False, False): ("alias", 1.0),
+}
+make_hit = Hit._make  # tuple.__new__ in C: cheaper than the generated __new__ on the hot path
+
+
 class Folded:
     """A text folded for matching, whitespace runs collapsed, with offsets back to the original."""
 
@@ -291,21 +301,8 @@ class PhraseIndex:
                         " " not in form.cased or _WS.sub(" ", surface) != form.cased
                     ):
                         continue
-                if form.variant:
-                    hits.append(
-                        Hit(form, o_start, o_end, form.ntok, "fuzzy", FUZZY_SPACING_CONFIDENCE)
-                    )
-                else:
-                    hits.append(
-                        Hit(
-                            form,
-                            o_start,
-                            o_end,
-                            form.ntok,
-                            "exact" if form.is_name else "alias",
-                            1.0,
-                        )
-                    )
+                kind, conf = _KIND[form.variant, form.is_name]
+                hits.append(make_hit((form, o_start, o_end, form.ntok, kind, conf)))
         return hits
 
     # -- typos ---------------------------------------------------------------------------------
