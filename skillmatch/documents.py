@@ -7,7 +7,10 @@ as a PDF, a binary file is refused rather than decoded into noise.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 from skillmatch.errors import DocumentError
@@ -83,10 +86,11 @@ def _pdf(data: bytes, name: str) -> str:
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(name, "encrypted PDF (needs a password)")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _quiet("pypdf"):  # its warnings would print to stderr; the reason is in the error
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise DocumentError(name, "encrypted PDF (needs a password)")
+            pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -99,6 +103,18 @@ def _pdf(data: bytes, name: str) -> str:
     if not text.strip():
         raise DocumentError(name, "PDF has no text layer (a scanned image?); OCR it first")
     return text
+
+
+@contextlib.contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Silence a library's warnings while it reads one document, then restore its level."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _docx(data: bytes, name: str) -> str:
