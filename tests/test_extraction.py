@@ -125,3 +125,21 @@ def test_domain_words_need_a_skill_reading(matcher: SkillMatcher) -> None:
         s.id for s in matcher.extract("Five years of experience in healthcare and sales.").skills
     }
     assert {"healthcare", "sales"} <= found
+
+
+def test_a_callers_spacy_pipeline_vetoes_names_used_as_verbs() -> None:
+    import spacy
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    @Language.component("test_verb_tagger")
+    def tag(doc: Doc) -> Doc:  # stands in for a trained tagger: 'Go' here is a verb
+        for token in doc:
+            token.pos_ = "VERB" if token.text == "Go" else "NOUN"
+        return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_verb_tagger")
+    text = "Go build services with Python and Docker."
+    assert SkillMatcher().extract(text).get("go-language") is not None  # context confirms it
+    assert SkillMatcher(nlp=nlp).extract(text).get("go-language") is None
