@@ -15,11 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from skillmatch.models import (
-    ClosestSkill,
-    Evidence,
     ExtractedSkill,
     FitReport,
-    MatchedSkill,
     MissingSkill,
     Profile,
     Requirement,
@@ -87,7 +84,7 @@ def _credit_options(
     return None
 
 
-def _evidence(skill: ExtractedSkill, text: str | None, limit: int = 3) -> tuple[Evidence, ...]:
+def _evidence(skill: ExtractedSkill, text: str | None, limit: int = 3) -> tuple[dict, ...]:
     out = []
     for m in skill.mentions[:limit]:
         snippet = m.text
@@ -96,27 +93,25 @@ def _evidence(skill: ExtractedSkill, text: str | None, limit: int = 3) -> tuple[
             right = text.find("\n", m.end)
             right = min(len(text) if right < 0 else right, m.end + SNIPPET_WIDTH // 2)
             snippet = " ".join(text[left:right].split())
-        out.append(Evidence(text=m.text, start=m.start, end=m.end, snippet=snippet))
+        out.append({"text": m.text, "start": m.start, "end": m.end, "snippet": snippet})
     return tuple(out)
 
 
-def _closest(job_skill: str, resume_ids: frozenset[str], taxonomy: Taxonomy) -> ClosestSkill | None:
+def _closest(job_skill: str, resume_ids: frozenset[str], taxonomy: Taxonomy) -> dict | None:
     """The résumé skill nearest a missing one: a sibling, then a broader skill, then a cousin."""
     if job_skill not in taxonomy:
         return None
     siblings = sorted(taxonomy.siblings(job_skill) & resume_ids)
     if siblings:
-        return ClosestSkill(id=siblings[0], name=taxonomy[siblings[0]].name, relation="sibling")
+        return {"id": siblings[0], "name": taxonomy[siblings[0]].name, "relation": "sibling"}
     ancestors = taxonomy.ancestors(job_skill)
     for anc in ancestors:
         if anc in resume_ids:
-            return ClosestSkill(id=anc, name=taxonomy[anc].name, relation="broader")
+            return {"id": anc, "name": taxonomy[anc].name, "relation": "broader"}
     for anc in ancestors[:2]:
         cousins = sorted(taxonomy.descendants(anc) & resume_ids)
         if cousins:
-            return ClosestSkill(
-                id=cousins[0], name=taxonomy[cousins[0]].name, relation="same family"
-            )
+            return {"id": cousins[0], "name": taxonomy[cousins[0]].name, "relation": "same family"}
     return None
 
 
@@ -133,8 +128,9 @@ def score_profiles(
     implied = implied_skills(resume_ids, taxonomy)
     resume_by_id = {s.id: s for s in resume.skills}
     total = earned = 0.0
-    matched: list[tuple[tuple, MatchedSkill]] = []
-    missing: list[tuple[tuple, MissingSkill]] = []
+    # plain data, validated once at the end: much cheaper than a model per row
+    matched: list[tuple[tuple, dict]] = []
+    missing: list[tuple[tuple, dict]] = []
     used: set[str] = set()
     for order, group in enumerate(requirement_groups(job)):
         level: Requirement = (
@@ -157,13 +153,13 @@ def score_profiles(
             missing.append(
                 (
                     (level != "required", order),
-                    MissingSkill(
-                        id=head.id,
-                        name=head.name,
-                        requirement=level,
-                        alternatives=tuple(s.id for s in group[1:]),
-                        closest=_closest(head.id, resume_ids, taxonomy),
-                    ),
+                    {
+                        "id": head.id,
+                        "name": head.name,
+                        "requirement": level,
+                        "alternatives": tuple(s.id for s in group[1:]),
+                        "closest": _closest(head.id, resume_ids, taxonomy),
+                    },
                 )
             )
             continue
@@ -176,27 +172,29 @@ def score_profiles(
         matched.append(
             (
                 (level != "required", -credit, order),
-                MatchedSkill(
-                    id=skill.id,
-                    name=skill.name,
-                    requirement=level,
-                    credit=round(credit, 4),
-                    via=via,  # type: ignore[arg-type]
-                    matched_by=by,
-                    matched_name=taxonomy[by].name if by in taxonomy else by,
-                    min_years=min_years,
-                    years=stated,
-                    evidence=_evidence(resume_by_id[by], resume_text),
-                ),
+                {
+                    "id": skill.id,
+                    "name": skill.name,
+                    "requirement": level,
+                    "credit": round(credit, 4),
+                    "via": via,
+                    "matched_by": by,
+                    "matched_name": taxonomy[by].name if by in taxonomy else by,
+                    "min_years": min_years,
+                    "years": stated,
+                    "evidence": _evidence(resume_by_id[by], resume_text),
+                },
             )
         )
     score = round(100.0 * earned / total, 1) if total else 0.0
-    return FitReport(
-        score=min(score, 100.0),
-        matched=tuple(m for _, m in sorted(matched, key=lambda x: x[0])),
-        missing=tuple(m for _, m in sorted(missing, key=lambda x: x[0])),
-        weights=weights,
-        extra=tuple(sorted(resume_ids - used - {s.id for s in job.skills})),
+    return FitReport.model_validate(
+        {
+            "score": min(score, 100.0),
+            "matched": tuple(m for _, m in sorted(matched, key=lambda x: x[0])),
+            "missing": tuple(m for _, m in sorted(missing, key=lambda x: x[0])),
+            "weights": weights,
+            "extra": tuple(sorted(resume_ids - used - {s.id for s in job.skills})),
+        }
     )
 
 
