@@ -212,3 +212,86 @@ def alternative_groups(
     if len(run) > 1 and has_or:
         groups.append(run)
     return groups
+
+
+# -- whether a mention is a skill asked of the candidate ---------------------------------------
+
+_ROLES = (
+    r"(?:developers?|engineers?|architects?|administrators?|admins?|analysts?|consultants?"
+    r"|specialists?|programmers?|testers?|designers?|scientists?|leads?|managers?|interns?"
+    r"|trainers?|instructors?|officers?|executives?|coordinators?|team|teams)"
+)
+# A role noun right after the skill ('Java Developer', 'DevOps / SRE engineer'): a job title.
+_ROLE_NOUN = re.compile(rf"[ \t]*(?:/[ \t]*[\w.+#]+[ \t]*)?{_ROLES}\b", re.IGNORECASE)
+_ROLE_NOUN_END = re.compile(
+    r"\b(?:developers?|engineers?|architects?|administrators?|analysts?|consultants?"
+    r"|specialists?|programmers?|testers?|designers?|scientists?)$",
+    re.IGNORECASE,
+)
+DOMAIN_CATEGORIES = frozenset({"domain"})
+_WORKPLACE = (
+    r"(?:culture|cultures|environment|environments|atmosphere|workplace|team|teams|company"
+    r"|companies|organi[sz]ation|people|colleagues|startup|start-up|place to work|office|spirit"
+    r"|community|group|crew|family)"
+)
+_WORKPLACE_AFTER = re.compile(rf"[ \t-]+(?:and \w+ )?{_WORKPLACE}\b", re.IGNORECASE)
+_WORKPLACE_BEFORE = re.compile(
+    rf"\b(?:our|we are an?|we're an?|join an?|a culture of|culture of|environment of|spirit of"
+    rf"|{_WORKPLACE} (?:of|that values|built on|based on|focused on))\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_SKILL_SECTIONS = frozenset(
+    {"skills", "requirements", "preferred", "experience", "education", "certifications", "summary"}
+)
+_SKILL_CUE = re.compile(
+    r"\b(?:experience[ds]?|knowledge|background|expertise|understanding|degree|skill(?:s|ed)?"
+    r"|familiar(?:ity)?|proficien(?:t|cy)|certifi(?:ed|cation)|qualifi(?:ed|cation)|studied|worked"
+    r"|expert|fluen(?:t|cy)|exposure|trained|speciali[sz](?:ed|ation)|years?|major|bachelor"
+    r"|master|diploma|competen(?:t|ce|cy))\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"\s*(?:,|/|;|&|and|or|\|)?\s*")
+_DESCRIPTOR_NOUN = re.compile(
+    r"[ -](?:and \w+ )?(?:industry|industries|sector|sectors|company|companies|team|teams"
+    r"|department|departments|organi[sz]ations?|clients?|customers?|firms?|space|businesses"
+    r"|division|group|function|market|markets|professionals|providers?|partners?|institutions?"
+    r"|organisation|leaders|staff|people|agency|agencies|vertical|verticals|domain|world"
+    r"|landscape|ecosystem|giant|leader|startup|start-up|benefits?|plan|coverage|insurance)\b",
+    re.IGNORECASE,
+)
+
+
+def in_job_title(text: str, end: int, form: str, ability: bool) -> bool:
+    """Part of a job title: a role noun follows ('Java Developer') or ends the form itself
+    ('system administrator'; not for abilities, whose phrases may end in 'team')."""
+    if _ROLE_NOUN.match(text, end):
+        return True
+    return not ability and _ROLE_NOUN_END.search(form) is not None
+
+
+def describes_employer(text: str, start: int, end: int, category: str) -> bool:
+    """A word that describes the employer, not a skill asked of the candidate.
+
+    'our healthcare clients', 'the sales team', 'insurance industry' (a domain word before
+    a word for the business); 'a collaborative environment', 'a passionate team', 'our
+    culture of collaboration' (a soft skill describing the workplace).
+    """
+    if category in DOMAIN_CATEGORIES:
+        return bool(_DESCRIPTOR_NOUN.match(text, end))
+    if category == "soft-skill":
+        return bool(
+            _WORKPLACE_AFTER.match(text, end)
+            or _WORKPLACE_BEFORE.search(text, max(0, start - 40), start)
+        )
+    return False
+
+
+def domain_reads_as_skill(text: str, section: str | None, segment_start: int, start: int) -> bool:
+    """A domain word ('sales') in a skills-like section, or after a skill cue in its sentence
+    ('experience in sales', 'knowledge of accounting')."""
+    return section in _SKILL_SECTIONS or bool(_SKILL_CUE.search(text, segment_start, start))
+
+
+def listed_together(text: str, end: int, start: int) -> bool:
+    """Two mentions separated only by a list separator ('Excel, accounting')."""
+    return 0 <= start - end <= 6 and bool(_LIST_GAP.fullmatch(text, end, start))

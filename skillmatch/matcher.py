@@ -16,10 +16,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from skillmatch.compiled import cached_taxonomy, compiled_index
 from skillmatch.context import (
+    DOMAIN_CATEGORIES,
     alternative_groups,
     assign_years,
+    describes_employer,
+    domain_reads_as_skill,
     find_cues,
     find_years,
+    in_job_title,
+    listed_together,
     requirement_level,
 )
 from skillmatch.models import (
@@ -44,49 +49,6 @@ CONFIRM_WINDOW = 80
 # POS tags (from a caller's trained pipeline) under which a name is an ordinary word.
 _WORD_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "ADJ", "PRON", "DET"})
 _WORD = re.compile(r"\w+(?:&\w+)*")
-_ROLES = (
-    r"(?:developers?|engineers?|architects?|administrators?|admins?|analysts?|consultants?"
-    r"|specialists?|programmers?|testers?|designers?|scientists?|leads?|managers?|interns?"
-    r"|trainers?|instructors?|officers?|executives?|coordinators?|team|teams)"
-)
-# A role noun right after the skill ('Java Developer', 'DevOps / SRE engineer'): a job title.
-_ROLE_NOUN = re.compile(rf"[ \t]*(?:/[ \t]*[\w.+#]+[ \t]*)?{_ROLES}\b", re.IGNORECASE)
-_ROLE_NOUN_END = re.compile(
-    r"\b(?:developers?|engineers?|architects?|administrators?|analysts?|consultants?"
-    r"|specialists?|programmers?|testers?|designers?|scientists?)$",
-    re.IGNORECASE,
-)
-_DESCRIBED = frozenset({"domain"})
-_WORKPLACE = (
-    r"(?:culture|cultures|environment|environments|atmosphere|workplace|team|teams|company"
-    r"|companies|organi[sz]ation|people|colleagues|startup|start-up|place to work|office|spirit"
-    r"|community|group|crew|family)"
-)
-_WORKPLACE_AFTER = re.compile(rf"[ \t-]+(?:and \w+ )?{_WORKPLACE}\b", re.IGNORECASE)
-_WORKPLACE_BEFORE = re.compile(
-    rf"\b(?:our|we are an?|we're an?|join an?|a culture of|culture of|environment of|spirit of"
-    rf"|{_WORKPLACE} (?:of|that values|built on|based on|focused on))\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
-_SKILL_SECTIONS = frozenset(
-    {"skills", "requirements", "preferred", "experience", "education", "certifications", "summary"}
-)
-_SKILL_CUE = re.compile(
-    r"\b(?:experience[ds]?|knowledge|background|expertise|understanding|degree|skill(?:s|ed)?"
-    r"|familiar(?:ity)?|proficien(?:t|cy)|certifi(?:ed|cation)|qualifi(?:ed|cation)|studied|worked"
-    r"|expert|fluen(?:t|cy)|exposure|trained|speciali[sz](?:ed|ation)|years?|major|bachelor"
-    r"|master|diploma|competen(?:t|ce|cy))\b",
-    re.IGNORECASE,
-)
-_LIST_GAP = re.compile(r"\s*(?:,|/|;|&|and|or|\|)?\s*")
-_DESCRIPTOR_NOUN = re.compile(
-    r"[ -](?:and \w+ )?(?:industry|industries|sector|sectors|company|companies|team|teams"
-    r"|department|departments|organi[sz]ations?|clients?|customers?|firms?|space|businesses"
-    r"|division|group|function|market|markets|professionals|providers?|partners?|institutions?"
-    r"|organisation|leaders|staff|people|agency|agencies|vertical|verticals|domain|world"
-    r"|landscape|ecosystem|giant|leader|startup|start-up|benefits?|plan|coverage|insurance)\b",
-    re.IGNORECASE,
-)
 _PASSIVE_CATEGORIES = frozenset({"soft-skill", "ability", "language"})
 
 
@@ -256,42 +218,29 @@ class SkillMatcher:
         cats = self.taxonomy.skills
         kept = []
         for k, h in enumerate(hits):
-            if cats[h.form.skill_id].category not in _DESCRIBED:
-                kept.append(h)
-                continue
-            if lay.section_at(h.start) in _SKILL_SECTIONS:
+            if cats[h.form.skill_id].category not in DOMAIN_CATEGORIES:
                 kept.append(h)
                 continue
             s0, _s1 = lay.segment_span(lay.segment_at(h.start), len(text))
-            if _SKILL_CUE.search(text, s0, h.start):
+            if domain_reads_as_skill(text, lay.section_at(h.start), s0, h.start):
                 kept.append(h)
                 continue
             for j in (k - 1, k + 1):
-                if 0 <= j < len(hits) and cats[hits[j].form.skill_id].category not in _DESCRIBED:
-                    a, b = (hits[j].end, h.start) if j < k else (h.end, hits[j].start)
-                    if 0 <= b - a <= 6 and _LIST_GAP.fullmatch(text, a, b):
-                        kept.append(h)
-                        break
+                other = hits[j] if 0 <= j < len(hits) else None
+                if other is None or cats[other.form.skill_id].category in DOMAIN_CATEGORIES:
+                    continue
+                a, b = (other.end, h.start) if j < k else (h.end, other.start)
+                if listed_together(text, a, b):
+                    kept.append(h)
+                    break
         return kept
 
     def _describes_employer(self, text: str, hit: Hit) -> bool:
-        """A word that describes the employer, not a skill asked of the candidate.
-
-        'our healthcare clients', 'the sales team', 'insurance industry' (a domain word before
-        a word for the business); 'a collaborative environment', 'a passionate team', 'our
-        culture of collaboration' (a soft skill describing the workplace).
-        """
+        """A short mention that describes the employer ('our healthcare clients')."""
         if hit.ntok > 2:
             return False
         category = self.taxonomy.skills[hit.form.skill_id].category
-        if category in _DESCRIBED:
-            return bool(_DESCRIPTOR_NOUN.match(text, hit.end))
-        if category == "soft-skill":
-            return bool(
-                _WORKPLACE_AFTER.match(text, hit.end)
-                or _WORKPLACE_BEFORE.search(text, max(0, hit.start - 40), hit.start)
-            )
-        return False
+        return describes_employer(text, hit.start, hit.end, category)
 
     def _pos_tags(self, text: str) -> dict[int, str]:
         """Coarse POS of each token start, from the caller's trained pipeline (if it tags)."""
@@ -356,10 +305,8 @@ class SkillMatcher:
                     "section": sections[k],
                     "alias": hits[k].form.form,
                     "cue": levels[k][1] if levels[k] else None,  # type: ignore[index]
-                    "title": bool(_ROLE_NOUN.match(text, hits[k].end))
-                    or (
-                        skill.category not in _PASSIVE_CATEGORIES
-                        and _ROLE_NOUN_END.search(hits[k].form.form) is not None
+                    "title": in_job_title(
+                        text, hits[k].end, hits[k].form.form, skill.category in _PASSIVE_CATEGORIES
                     ),
                 }
                 for k in ks
