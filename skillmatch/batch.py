@@ -11,6 +11,7 @@ one worker, many workers, the cache and a cluster give identical rows.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import threading
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from skillmatch.cache import CacheKey, ProfileCache, extractor_id, text_hash
 from skillmatch.errors import DocumentError, SkillmatchError
 from skillmatch.models import FitReport, Profile, RankedRow
+from skillmatch.scoring import job_requirements, score_summary
 
 if TYPE_CHECKING:  # pragma: no cover
     from skillmatch.matcher import SkillMatcher
@@ -142,6 +144,7 @@ def rank(
     engine: Engine = "local",
     scheduler: Any = None,
     explain: bool = False,
+    reports: bool = True,
 ) -> list[RankedRow]:
     """Every document scored against the job, best first, error rows last (see iter_rows)."""
     return order_rows(
@@ -155,6 +158,7 @@ def rank(
             engine=engine,
             scheduler=scheduler,
             explain=explain,
+            reports=reports,
         )
     )
 
@@ -170,6 +174,7 @@ def iter_rows(
     engine: Engine = "local",
     scheduler: Any = None,
     explain: bool = False,
+    reports: bool = True,
 ) -> Iterator[RankedRow]:
     """Unranked rows (rank None) in input order, each as soon as it and those before it are done.
 
@@ -180,6 +185,8 @@ def iter_rows(
     engine: "local" (a process pool) or "dask" (a Dask distributed cluster at `scheduler`, an
     address or a Client; None uses the current default client).
     explain: quote the résumé around each matched skill's evidence (keeps the texts longer).
+    reports: keep the full FitReport on each row; without it (and without explain) each row
+    holds only the score and the matched and missing ids, several times faster and lighter.
     """
     if engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
@@ -187,6 +194,7 @@ def iter_rows(
         raise ValueError(f"workers must be at least 1, not {workers}")
     items = expand_documents(documents)
     job_profile = job if isinstance(job, Profile) else matcher.parse_job(job)
+    requirements = None if (reports or explain) else job_requirements(job_profile, matcher.weights)
     owned = not isinstance(cache, ProfileCache) and cache is not False
     store = _open_cache(cache)
     try:
@@ -217,7 +225,7 @@ def iter_rows(
                         if len(pending) >= _FLUSH_EVERY:
                             store.put_many(pending)
                             pending.clear()
-                yield _row(matcher, job_profile, tasks[outcome.index], outcome)
+                yield _row(matcher, job_profile, tasks[outcome.index], outcome, requirements)
         finally:
             if pending and store is not None:
                 store.put_many(pending)
@@ -348,9 +356,22 @@ def _read(path: str) -> str:
         raise DocumentError(path, f"cannot read ({type(exc).__name__}: {exc})") from None
 
 
-def _row(matcher: SkillMatcher, job: Profile, task: _Task, outcome: _Outcome) -> RankedRow:
+def _row(
+    matcher: SkillMatcher,
+    job: Profile,
+    task: _Task,
+    outcome: _Outcome,
+    requirements: list[Any] | None = None,
+) -> RankedRow:
     if outcome.error is not None or outcome.profile is None:
         return RankedRow(document=task.name, error=outcome.error or "no profile")
+    if requirements is not None:  # the summary only: ids and score, no report to build
+        skills = json.loads(outcome.profile).get("skills", ())  # stored without defaults
+        years = {s["id"]: s.get("years") for s in skills}
+        score, matched, missing = score_summary(
+            requirements, years, matcher.taxonomy, matcher.weights
+        )
+        return RankedRow(document=task.name, score=score, matched=matched, missing=missing)
     report = matcher.score(job, Profile.model_validate_json(outcome.profile))
     if outcome.text is not None:
         report = _quoted(report, outcome.text)

@@ -277,6 +277,7 @@ def rank(
     progress = _ProgressBar() if show else None
     options: dict[str, Any] = {"workers": workers, "engine": engine, "scheduler": scheduler}
     options.update(cache=cache if cache is not None else False, explain=explain, progress=progress)
+    options["reports"] = explain  # the summary rows are all the outputs need otherwise
     started = time.perf_counter()
     rows = []
     try:
@@ -301,7 +302,7 @@ def rank(
     elif as_csv:
         click.echo(rows_to_csv(shown, explain), nl=False)
     elif not ndjson:
-        print_ranking(shown, explain=explain)
+        print_ranking(shown, explain=explain, names={s.id: s.name for s in job_profile.skills})
 
     failed = [r for r in rows if r.error is not None]
     if not quiet:

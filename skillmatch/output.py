@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
 from skillmatch.models import FitReport, Profile, RankedRow
@@ -156,8 +156,17 @@ def _names(items: Iterable[Any]) -> str:
     return ", ".join(names[:_TOP]) + more
 
 
+def _id_names(ids: tuple[str, ...], names: Mapping[str, str] | None) -> str:
+    shown = [names.get(i, i) if names else i for i in ids[:_TOP]]
+    more = f" +{len(ids) - _TOP}" if len(ids) > _TOP else ""
+    return ", ".join(shown) + more
+
+
 def print_ranking(
-    rows: Iterable[RankedRow], file: IO[str] | None = None, explain: bool = False
+    rows: Iterable[RankedRow],
+    file: IO[str] | None = None,
+    explain: bool = False,
+    names: Mapping[str, str] | None = None,
 ) -> None:
     """The ranking as a table, then the documents that could not be read and why."""
     from rich.markup import escape
@@ -185,8 +194,8 @@ def print_ranking(
                 "" if r.rank is None else str(r.rank),
                 escape(r.document),
                 f"{r.score:.1f}" if r.score is not None else "",
-                escape(_names(report.matched)) if report else ", ".join(r.matched[:_TOP]),
-                escape(_names(report.missing)) if report else ", ".join(r.missing[:_TOP]),
+                escape(_names(report.matched) if report else _id_names(r.matched, names)),
+                escape(_names(report.missing) if report else _id_names(r.missing, names)),
             ]
             if explain:
                 first = next((m for m in report.matched if m.evidence), None) if report else None

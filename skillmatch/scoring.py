@@ -13,6 +13,7 @@ max(years_floor, y / N).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from skillmatch.models import (
     ExtractedSkill,
@@ -115,6 +116,94 @@ def _closest(job_skill: str, resume_ids: frozenset[str], taxonomy: Taxonomy) -> 
     return None
 
 
+class _Requirement(NamedTuple):
+    """One requirement group of a job, prepared once for scoring many résumés."""
+
+    order: int
+    level: Requirement
+    weight: float
+    min_years: int | None
+    skills: tuple[ExtractedSkill, ...]
+
+
+class _Credit(NamedTuple):
+    """How one requirement was met: the job skill, the résumé skill, the credit and the way."""
+
+    requirement: _Requirement
+    skill: ExtractedSkill
+    by: str
+    via: str
+    credit: float
+    years: int | None
+
+
+def job_requirements(job: Profile, weights: ScoringWeights) -> list[_Requirement]:
+    """The job's requirement groups with their level, weight and minimum years."""
+    out = []
+    for order, group in enumerate(requirement_groups(job)):
+        level: Requirement = (
+            "required" if any(s.requirement != "preferred" for s in group) else "preferred"
+        )
+        weight = weights.required if level == "required" else weights.preferred
+        if all(s.category in GENERIC_CATEGORIES for s in group):
+            weight *= weights.generic
+        min_years = max((s.min_years for s in group if s.min_years), default=None)
+        out.append(_Requirement(order, level, weight, min_years, tuple(group)))
+    return out
+
+
+def _meet(
+    requirements: Sequence[_Requirement],
+    resume_years: dict[str, int | None],
+    taxonomy: Taxonomy,
+    weights: ScoringWeights,
+) -> tuple[float, list[_Credit], list[_Requirement]]:
+    """The score, the requirements met (with their credit) and those missing: the one place
+    where the scoring rules live, shared by the full report and the batch summary."""
+    resume_ids = frozenset(resume_years)
+    implied = implied_skills(resume_ids, taxonomy)
+    total = earned = 0.0
+    met: list[_Credit] = []
+    unmet: list[_Requirement] = []
+    for req in requirements:
+        total += req.weight
+        best: tuple[float, str, str, ExtractedSkill] | None = None
+        for skill in req.skills:
+            option = _credit_options(skill.id, resume_ids, taxonomy, weights, implied)
+            if option and (
+                best is None or (option[0], -_RANK[option[1]]) > (best[0], -_RANK[best[1]])
+            ):
+                best = (*option, skill)
+        if best is None:
+            unmet.append(req)
+            continue
+        credit, via, by, skill = best
+        stated = resume_years[by]
+        if req.min_years and stated is not None and stated < req.min_years:
+            credit *= max(weights.years_floor, stated / req.min_years)
+        earned += req.weight * credit
+        met.append(_Credit(req, skill, by, via, credit, stated))
+    score = min(round(100.0 * earned / total, 1), 100.0) if total else 0.0
+    met.sort(key=lambda c: (c.requirement.level != "required", -c.credit, c.requirement.order))
+    unmet.sort(key=lambda r: (r.level != "required", r.order))
+    return score, met, unmet
+
+
+def score_summary(
+    requirements: Sequence[_Requirement],
+    resume_years: dict[str, int | None],
+    taxonomy: Taxonomy,
+    weights: ScoringWeights,
+) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
+    """Score, matched ids and missing ids without building a report: the batch fast path.
+
+    `requirements` come from job_requirements (once per job); `resume_years` maps each résumé
+    skill id to the years it states (or None).
+    """
+    score, met, unmet = _meet(requirements, resume_years, taxonomy, weights)
+    return score, tuple(c.skill.id for c in met), tuple(r.skills[0].id for r in unmet)
+
+
 def score_profiles(
     job: Profile,
     resume: Profile,
@@ -124,74 +213,42 @@ def score_profiles(
     resume_text: str | None = None,
 ) -> FitReport:
     """Score a résumé profile against a job profile (see the module docstring)."""
-    resume_ids = resume.ids
-    implied = implied_skills(resume_ids, taxonomy)
     resume_by_id = {s.id: s for s in resume.skills}
-    total = earned = 0.0
+    resume_years = {s.id: s.years for s in resume.skills}
+    score, met, unmet = _meet(job_requirements(job, weights), resume_years, taxonomy, weights)
+    resume_ids = frozenset(resume_years)
     # plain data, validated once at the end: much cheaper than a model per row
-    matched: list[tuple[tuple, dict]] = []
-    missing: list[tuple[tuple, dict]] = []
-    used: set[str] = set()
-    for order, group in enumerate(requirement_groups(job)):
-        level: Requirement = (
-            "required" if any(s.requirement != "preferred" for s in group) else "preferred"
-        )
-        weight = weights.required if level == "required" else weights.preferred
-        if all(s.category in GENERIC_CATEGORIES for s in group):
-            weight *= weights.generic
-        total += weight
-        min_years = max((s.min_years for s in group if s.min_years), default=None)
-        best: tuple[float, str, str, ExtractedSkill] | None = None
-        for skill in group:
-            option = _credit_options(skill.id, resume_ids, taxonomy, weights, implied)
-            if option and (
-                best is None or (option[0], -_RANK[option[1]]) > (best[0], -_RANK[best[1]])
-            ):
-                best = (*option, skill)
-        if best is None:
-            head = group[0]
-            missing.append(
-                (
-                    (level != "required", order),
-                    {
-                        "id": head.id,
-                        "name": head.name,
-                        "requirement": level,
-                        "alternatives": tuple(s.id for s in group[1:]),
-                        "closest": _closest(head.id, resume_ids, taxonomy),
-                    },
-                )
-            )
-            continue
-        credit, via, by, skill = best
-        stated = resume_by_id[by].years
-        if min_years and stated is not None and stated < min_years:
-            credit *= max(weights.years_floor, stated / min_years)
-        earned += weight * credit
-        used.add(by)
-        matched.append(
-            (
-                (level != "required", -credit, order),
-                {
-                    "id": skill.id,
-                    "name": skill.name,
-                    "requirement": level,
-                    "credit": round(credit, 4),
-                    "via": via,
-                    "matched_by": by,
-                    "matched_name": taxonomy[by].name if by in taxonomy else by,
-                    "min_years": min_years,
-                    "years": stated,
-                    "evidence": _evidence(resume_by_id[by], resume_text),
-                },
-            )
-        )
-    score = round(100.0 * earned / total, 1) if total else 0.0
+    matched = [
+        {
+            "id": c.skill.id,
+            "name": c.skill.name,
+            "requirement": c.requirement.level,
+            "credit": round(c.credit, 4),
+            "via": c.via,
+            "matched_by": c.by,
+            "matched_name": taxonomy[c.by].name if c.by in taxonomy else c.by,
+            "min_years": c.requirement.min_years,
+            "years": c.years,
+            "evidence": _evidence(resume_by_id[c.by], resume_text),
+        }
+        for c in met
+    ]
+    missing = [
+        {
+            "id": r.skills[0].id,
+            "name": r.skills[0].name,
+            "requirement": r.level,
+            "alternatives": tuple(s.id for s in r.skills[1:]),
+            "closest": _closest(r.skills[0].id, resume_ids, taxonomy),
+        }
+        for r in unmet
+    ]
+    used = {c.by for c in met}
     return FitReport.model_validate(
         {
-            "score": min(score, 100.0),
-            "matched": tuple(m for _, m in sorted(matched, key=lambda x: x[0])),
-            "missing": tuple(m for _, m in sorted(missing, key=lambda x: x[0])),
+            "score": score,
+            "matched": tuple(matched),
+            "missing": tuple(missing),
             "weights": weights,
             "extra": tuple(sorted(resume_ids - used - {s.id for s in job.skills})),
         }

@@ -644,3 +644,20 @@ def test_dask_engine_gives_the_local_rows(mini: SkillMatcher, corpus: Path, tmp_
     assert remote == local
     assert [r.report for r in remote] == [r.report for r in local]
     assert again == rank(mini, JOB, docs, workers=1, cache=False)
+
+
+def test_summary_rows_equal_full_reports(matcher: SkillMatcher, samples: Path) -> None:
+    """reports=False takes the fast path (no FitReport built); it must rank exactly the same."""
+    docs = [
+        TextDocument(p.name, p.read_text("utf-8")) for p in sorted((samples / "resumes").glob("*"))
+    ]
+    docs.append(TextDocument("no-skills", "I enjoy long walks and good lunches."))
+    job = (samples / "jobs" / "ai-architect.txt").read_text("utf-8")
+    full = rank(matcher, job, docs, workers=1, cache=False, reports=True)
+    fast = rank(matcher, job, docs, workers=1, cache=False, reports=False)
+    assert [(r.document, r.score, r.matched, r.missing) for r in fast] == [
+        (r.document, r.score, r.matched, r.missing) for r in full
+    ]
+    assert all(r.report is None for r in fast)
+    assert fast[-1].document == "no-skills"
+    assert fast[-1].score == 0.0
