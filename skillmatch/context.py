@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from skillmatch.models import Requirement
+from skillmatch.normalize import blank_punctuation
 
 # Cue phrases by kind. They are scanned with one Aho–Corasick pass over the text with
 # punctuation blanked ('nice-to-have' reads 'nice to have'), whole words only.
@@ -30,9 +31,6 @@ for _kind, _phrases in _CUE_PHRASES.items():
     for _phrase in _phrases.split("|"):
         _CUE_AUTOMATON.add_word(f" {_phrase} ", (len(_phrase), _kind))
 _CUE_AUTOMATON.make_automaton()
-_BLANK = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\f\v•·–—’‘“”"})
-_NON_ASCII_BLANK = re.compile("[•·–—’‘“”]")
-_BLANK_BYTES = bytes(32 if b in _BLANK and b < 128 else b for b in range(256))
 _NEGATED = re.compile(r"\bnot (?:a )?$")
 _ARTICLE = re.compile(r"\b(?:an?|big|huge|definite|strong|real) $")
 
@@ -71,12 +69,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     overlap, the leftmost longest wins ('must have' over 'must').
     """
     low = text.lower()
-    part = low[start:end]
-    if part.isascii():  # bytes.translate is an order of magnitude faster than str.translate
-        spaced = f" {part.encode().translate(_BLANK_BYTES).decode()} "
-    else:
-        blanked = part.encode().translate(_BLANK_BYTES).decode()
-        spaced = f" {_NON_ASCII_BLANK.sub(' ', blanked)} "
+    spaced = f" {blank_punctuation(low[start:end])} "
     found = sorted(
         (last - length - 1 + start, -length, kind)  # minus both pads and the leading space
         for last, (length, kind) in _CUE_AUTOMATON.iter(spaced)

@@ -75,3 +75,24 @@ def alias_tokens(alias: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
 def compact(text: str) -> str:
     """Letters and digits only, folded: 'Tensor Flow', 'tensor-flow' and 'TensorFlow' agree."""
     return "".join(ch for ch in fold(text) if ch.isalnum() or ch in "+#")
+
+
+# Blanked one character for one: ASCII punctuation but '&' and '_' (they join tokens such as
+# R&D and snake_case), whitespace, and the common non-ASCII marks.
+_BLANKED = "!\"#$%'()*+,-./:;<=>?@[\\]^`{|}~\t\n\r\f\v•·▪●◦‣→←…«»©®™°§¶¦–—‘’“”"
+_BLANK_BYTES = bytes(32 if b < 128 and chr(b) in _BLANKED else b for b in range(256))
+_NON_ASCII_BLANK = re.compile("[" + "".join(c for c in _BLANKED if ord(c) > 127) + "]")
+
+
+def blank_punctuation(text: str) -> str:
+    """Punctuation and whitespace replaced by spaces, one character for one (offsets hold).
+
+    Used to scan for whole words: a padded key ' power bi ' can then only match whole tokens.
+    bytes.translate is an order of magnitude faster than str.translate, so ASCII marks are
+    blanked on the UTF-8 bytes (bytes of multi-byte characters are left alone) and the few
+    non-ASCII marks by a regular expression.
+    """
+    blanked = text.encode().translate(_BLANK_BYTES).decode()
+    if text.isascii():
+        return blanked
+    return _NON_ASCII_BLANK.sub(" ", blanked)

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 from rapidfuzz.distance import OSA
 
-from skillmatch.normalize import fold, tokenize
+from skillmatch.normalize import blank_punctuation, fold, tokenize
 from skillmatch.taxonomy import Taxonomy
 
 # Typos are looked for only in words at least this long: short words are too close to each
@@ -41,27 +41,6 @@ _ASCII_WS_TO_SPACE = bytes(
 _LONG_WORD = re.compile(rf"[^\W\d_]{{{MIN_TYPO_LEN},}}")  # boundaries are checked per hit
 _WORDS_ONLY = re.compile(r"[\w& ]+")
 # Punctuation blanked for the word-key scan (one character for one: offsets do not move).
-_BLANK_PUNCT = str.maketrans({c: " " for c in "!\"#$%'()*+,-./:;<=>?@[\\]^`{|}~•·▪●◦‣→←…«»©®™°§¶¦"})
-# ASCII only: bytes from 128 up belong to multi-byte UTF-8 characters and stay as they are
-_BLANK_PUNCT_BYTES = bytes(32 if b < 128 and b in _BLANK_PUNCT else b for b in range(256))
-_NON_ASCII_PUNCT = re.compile(
-    "[" + "".join(c for c in map(chr, _BLANK_PUNCT) if ord(c) > 127) + "]"
-)
-
-
-def blank_punctuation(text: str) -> str:
-    """Punctuation replaced by spaces, one character for one (offsets do not move).
-
-    bytes.translate is an order of magnitude faster than str.translate, so the ASCII
-    punctuation is blanked on the UTF-8 bytes (multi-byte characters are left alone) and the
-    few non-ASCII marks by a regular expression.
-    """
-    blanked = text.encode().translate(_BLANK_PUNCT_BYTES).decode()
-    if text.isascii():
-        return blanked
-    return _NON_ASCII_PUNCT.sub(" ", blanked)
-
-
 _STOPWORDS = frozenset(
     "the and for are but not you all any can had her was one our out get has him his how its may "
     "new now old see two way who did let put say she too use with from into over than that this "
