@@ -1,7 +1,8 @@
 """The one normalisation applied to taxonomy aliases and to documents alike.
 
-Both sides go through `tokenize`, so an alias matches a text exactly when their token
-sequences agree; offsets always point into the caller's original string.
+`fold` lower-cases and folds dashes and quotes without moving any offset; `tokenize` splits
+into words, single punctuation marks and `&`-compounds (R&D); `blank_punctuation` makes a
+text scannable for whole words. Offsets always point into the caller's original string.
 """
 
 from __future__ import annotations

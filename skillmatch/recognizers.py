@@ -1,10 +1,11 @@
 """Recognisers: exact matching of every taxonomy form in one Aho–Corasick pass, then typos.
 
 Every name and alias is reduced to a key — folded, whitespace collapsed, spelled exactly as
-written otherwise ('node.js', 'ci/cd', 'power bi', '.net') — and all keys go into one
-automaton. A document is folded the same way and scanned once in C; a key counts only where
-it starts and ends on token boundaries (so 'java' inside 'javascript', 'aws' inside 'laws' and
-'r' inside 'R&D' never count). The longest span wins. Spacing variants of CamelCase and
+written otherwise ('node.js', 'ci/cd', 'power bi', '.net'). Keys of words go into one
+automaton, padded with spaces and scanned over the text with punctuation blanked, so they
+match whole tokens only; the few keys with punctuation go into a second one, scanned over the
+folded text with their boundaries checked. Either way 'java' inside 'javascript', 'aws' inside
+'laws' and 'r' inside 'R&D' never count. The longest span wins. Spacing variants of CamelCase and
 multi-word names ('Share Point', 'PowerBI') are compiled in as fuzzy keys; typos of long
 single-word names ('Pyhton') are found among the leftover words by a deletion index verified
 with rapidfuzz. Everything is compiled once per taxonomy and pickled by `compiled.py`.
