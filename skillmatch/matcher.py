@@ -128,7 +128,7 @@ class SkillMatcher:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         lay = layout(text)
-        hits = self._recognise(Folded(text), lay)
+        hits = self._recognise(Folded(text), lay, candidate=kind == "resume")
         sections = [lay.section_at(h.start) for h in hits]
         if kind == "job":  # the company blurb and the perks are not requirements
             kept = [k for k, section in enumerate(sections) if section != "about"]
@@ -143,15 +143,20 @@ class SkillMatcher:
             }
         )
 
-    def _recognise(self, ft: Folded, lay: Layout) -> list[Hit]:
+    def _recognise(self, ft: Folded, lay: Layout, *, candidate: bool = False) -> list[Hit]:
+        """Exact hits, disambiguated, longest first, then typos.
+
+        `candidate`: the text describes the candidate (a résumé), so a business-domain word
+        there is experience, not a description of an employer; the domain rules are skipped.
+        """
         hits = self._index.exact(ft)
         if any(h.form.ambiguous or (h.form.cased and h.form.skill_id in self._deny) for h in hits):
             hits = self._disambiguate(ft.text, lay, hits)
-        chosen = self._domain_in_context(
-            ft.text,
-            lay,
-            [h for h in longest_first(hits) if not self._describes_employer(ft.text, h)],
-        )
+        chosen = longest_first(hits)
+        if not candidate:
+            chosen = self._domain_in_context(
+                ft.text, lay, [h for h in chosen if not self._describes_employer(ft.text, h)]
+            )
         if self.fuzzy:
             taken = [(h.start, h.end) for h in chosen]
             typos = self._index.typos(ft, taken, self._typo_memo)

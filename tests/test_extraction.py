@@ -143,3 +143,10 @@ def test_a_callers_spacy_pipeline_vetoes_names_used_as_verbs() -> None:
     text = "Go build services with Python and Docker."
     assert SkillMatcher().extract(text).get("go-language") is not None  # context confirms it
     assert SkillMatcher(nlp=nlp).extract(text).get("go-language") is None
+
+
+def test_a_resume_describes_the_candidate_so_domain_words_count(matcher: SkillMatcher) -> None:
+    line = "Sold insurance and retail banking products for a collaborative team."
+    assert matcher.parse_job(line).skills == ()
+    resume = matcher.parse_resume(line)
+    assert {"insurance", "banking", "collaboration"} <= {s.id for s in resume.skills}
