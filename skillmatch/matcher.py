@@ -50,6 +50,9 @@ CONFIRM_WINDOW = 80
 _WORD_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "ADJ", "PRON", "DET"})
 _WORD = re.compile(r"\w+(?:&\w+)*")
 _PASSIVE_CATEGORIES = frozenset({"soft-skill", "ability", "language"})
+# Skills that do not make the text technical: they never confirm an ambiguous name nearby
+# ('SNS' next to 'human resources' is not Amazon SNS).
+_NOT_ANCHORS = _PASSIVE_CATEGORIES | {"domain", "degree"}
 
 
 class SkillMatcher:
@@ -173,7 +176,7 @@ class SkillMatcher:
             h
             for h in hits
             if not h.form.ambiguous
-            and self.taxonomy.skills[h.form.skill_id].category not in _PASSIVE_CATEGORIES
+            and self.taxonomy.skills[h.form.skill_id].category not in _NOT_ANCHORS
         ]
         anchors.sort(key=lambda a: a.start)
         anchor_starts = [a.start for a in anchors]

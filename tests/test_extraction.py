@@ -150,3 +150,8 @@ def test_a_resume_describes_the_candidate_so_domain_words_count(matcher: SkillMa
     assert matcher.parse_job(line).skills == ()
     resume = matcher.parse_resume(line)
     assert {"insurance", "banking", "collaboration"} <= {s.id for s in resume.skills}
+
+
+def test_business_domains_do_not_confirm_an_ambiguous_tech_name(matcher: SkillMatcher) -> None:
+    assert matcher.extract("SNS College, human resources and recruitment").get("amazon-sns") is None
+    assert matcher.extract("Fan-out with SNS and AWS Lambda").get("amazon-sns") is not None
