@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from skillmatch import __version__
-from skillmatch.recognizers import PhraseIndex
+from skillmatch.recognizers import PhraseIndex, english_words
 from skillmatch.taxonomy import Taxonomy, content_hash, load_taxonomy, taxonomy_files
 
 _FORMAT = 9  # bump when PhraseIndex changes shape (the code fingerprint below also guards it)
@@ -58,13 +58,6 @@ def default_cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("skillmatch", appauthor=False))
-
-
-def _english_words() -> frozenset[str]:
-    """Real English words, so that fuzzy matching never 'corrects' one into a skill."""
-    from skillmatch.recognizers import english_words
-
-    return english_words()
 
 
 def _memoised(
@@ -113,7 +106,7 @@ def compiled_index(taxonomy: Taxonomy, cache_dir: Path | bool | None = None) -> 
             and index.taxonomy_hash == taxonomy.hash
             and index.automaton is not None
         ),
-        lambda: PhraseIndex.build(taxonomy, _english_words()),
+        lambda: PhraseIndex.build(taxonomy, english_words()),
     )
 
 

@@ -120,11 +120,6 @@ class SkillMatcher:
         hits = self._recognise(Folded(text), layout(text))
         return [(h.form.skill_id, h.start, h.end, h.match) for h in hits]
 
-    def scan(self, texts: Iterable[str], kind: Kind = "resume") -> Iterable[Profile]:
-        """Profiles of many texts, in order (the batch building block)."""
-        for text in texts:
-            yield self._read(text, kind)
-
     # -- reading -----------------------------------------------------------------------------
 
     def _read(self, text: str, kind: Kind) -> Profile:
@@ -189,7 +184,7 @@ class SkillMatcher:
                 kept.append(h)
                 continue
             seg = lay.segment_at(h.start)
-            s0, s1 = lay.segment_span(seg, len(text))
+            s0, s1 = lay.segment_span(seg)
             segment = text[s0:s1]
             sid = h.form.skill_id
             words = seen.get(seg)
@@ -229,7 +224,7 @@ class SkillMatcher:
             if cats[h.form.skill_id].category not in DOMAIN_CATEGORIES:
                 kept.append(h)
                 continue
-            s0, _s1 = lay.segment_span(lay.segment_at(h.start), len(text))
+            s0, _s1 = lay.segment_span(lay.segment_at(h.start))
             if domain_reads_as_skill(text, lay.section_at(h.start), s0, h.start):
                 kept.append(h)
                 continue

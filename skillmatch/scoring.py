@@ -18,7 +18,6 @@ from typing import NamedTuple
 from skillmatch.models import (
     ExtractedSkill,
     FitReport,
-    MissingSkill,
     Profile,
     Requirement,
     ScoringWeights,
@@ -253,8 +252,3 @@ def score_profiles(
             "extra": tuple(sorted(resume_ids - used - {s.id for s in job.skills})),
         }
     )
-
-
-def missing_required(report: FitReport) -> Sequence[MissingSkill]:
-    """The missing skills a job requires (not the nice-to-haves)."""
-    return [m for m in report.missing if m.requirement == "required"]

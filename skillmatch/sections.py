@@ -157,10 +157,10 @@ class Layout:
         """The index of the sentence or bullet line holding a character offset."""
         return bisect_right(self.segment_starts, offset) - 1
 
-    def segment_span(self, k: int, text_len: int) -> tuple[int, int]:
+    def segment_span(self, k: int) -> tuple[int, int]:
         """Start and end offsets of segment k."""
         starts = self.segment_starts
-        end = starts[k + 1] if k + 1 < len(starts) else text_len
+        end = starts[k + 1] if k + 1 < len(starts) else len(self.text)
         return starts[k], end
 
 
