@@ -140,8 +140,11 @@ class PhraseIndex:
     """The compiled exact and fuzzy indexes of a taxonomy; picklable for the disk cache."""
 
     taxonomy_hash: str
-    automaton: Any = None  # keys with punctuation: 'c++', 'node.js', '.net', 'ci/cd'
-    words: Any = None  # keys of words and spaces only, padded: ' power bi ', ' r '
+    # One automaton scanned over the text with punctuation blanked. A key of words and spaces
+    # is stored padded (' power bi '), so it matches whole tokens only; a key with punctuation
+    # is stored blanked ('c++' -> 'c  ', 'node.js' -> 'node js') and checked against the
+    # folded text and its word boundaries. One pass instead of two halves the scan.
+    automaton: Any = None  # pattern -> tuple of entries (klen, shift, left, right, key, specs)
 
     typo_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # deletion -> words
     typo_forms: dict[str, Form] = field(default_factory=dict)  # word -> form
@@ -152,21 +155,23 @@ class PhraseIndex:
         # its keys is several times faster, so the pickle stores the keys
         # (and plain tuples, which unpickle in C, rather than named tuples)
         state = dict(self.__dict__)
-        for name in ("automaton", "words"):
-            state[name] = [
-                (k, (*v[:4], tuple(map(tuple, v[4])))) for k, v in getattr(self, name).items()
-            ]
+        state["automaton"] = [
+            (pattern, tuple((*e[:5], tuple((tuple(s[0]), *s[1:]) for s in e[5])) for e in v))
+            for pattern, v in self.automaton.items()
+        ]
         state["typo_forms"] = {k: tuple(f) for k, f in self.typo_forms.items()}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         make = Form._make
-        for name in ("automaton", "words"):
-            automaton = ahocorasick.Automaton()
-            for key, value in state[name]:
-                automaton.add_word(key, (*value[:4], tuple(map(make, value[4]))))
-            automaton.make_automaton()
-            state[name] = automaton
+        automaton = ahocorasick.Automaton()
+        for pattern, entries in state["automaton"]:
+            automaton.add_word(
+                pattern,
+                tuple((*e[:5], tuple((make(s[0]), *s[1:]) for s in e[5])) for e in entries),
+            )
+        automaton.make_automaton()
+        state["automaton"] = automaton
         state["typo_forms"] = {k: make(f) for k, f in state["typo_forms"].items()}
         self.__dict__.update(state)
 
@@ -202,18 +207,20 @@ class PhraseIndex:
                         )
         for key, f in variants.items():
             keyed[key] = [f]
-        automaton = ahocorasick.Automaton()
-        words = ahocorasick.Automaton()
+        patterns: dict[str, list[tuple[Any, ...]]] = {}
         for key in sorted(keyed):
-            value = (len(key), _is_word(key[0]), _is_word(key[-1]), key, tuple(keyed[key]))
-            if _WORDS_ONLY.fullmatch(key):
-                words.add_word(f" {key} ", value)
-            else:
-                automaton.add_word(key, value)
+            specs = tuple((f, f.cased, f.ntok, *_KIND[f.variant, f.is_name]) for f in keyed[key])
+            if _WORDS_ONLY.fullmatch(key):  # padded: whole tokens only, no check needed
+                entry = (len(key), 1, False, False, key, specs)
+                patterns.setdefault(f" {key} ", []).append(entry)
+            else:  # blanked like the text; the key and its boundaries are checked per match
+                entry = (len(key), 0, _is_word(key[0]), _is_word(key[-1]), key, specs)
+                patterns.setdefault(blank_punctuation(key), []).append(entry)
+        automaton = ahocorasick.Automaton()
+        for pattern, entries in patterns.items():
+            automaton.add_word(pattern, tuple(entries))
         automaton.make_automaton()
-        words.make_automaton()
         index.automaton = automaton
-        index.words = words
         index._build_typos(keyed, english)
         return index
 
@@ -243,46 +250,52 @@ class PhraseIndex:
     def exact(self, ft: Folded) -> list[Hit]:
         """Every match of a key on token boundaries, overlapping ones included.
 
-        Keys of words only are padded with spaces and searched in the text with punctuation
-        blanked, so they can only match whole tokens; the few keys with punctuation are
-        searched in the text itself and their boundaries checked here.
+        One scan over the text with punctuation blanked: keys of words only are padded with
+        spaces, so they can only match whole tokens; the few keys with punctuation are checked
+        against the folded text and their boundaries checked here.
         """
         low = ft.low
         n = len(low)
-        found: list[tuple[int, int, tuple[Form, ...]]] = []
-        spaced = f" {blank_punctuation(low)} "
-        for last, (klen, _lw, _rw, key, forms) in self.words.iter(spaced):
-            start = last - klen - 1  # minus the two pads, minus the leading space of `spaced`
-            if low.startswith(key, start):
-                found.append((start, start + klen, forms))
-        for last, (klen, left_word, right_word, _key, forms) in self.automaton.iter(low):
-            start, end = last - klen + 1, last + 1
-            if left_word and start > 0:
-                c = low[start - 1]
-                if c.isalnum() or c == "_" or (c == "&" and start > 1 and low[start - 2].isalnum()):
-                    continue
-            if right_word and end < n:
-                c = low[end]
-                if c.isalnum() or c == "_" or (c == "&" and end + 1 < n and low[end + 1].isalnum()):
-                    continue
-            found.append((start, end, forms))
-        hits: list[Hit] = []
         text = ft.text
-        shifted = bool(ft._runs)
-        for start, end, forms in found:
-            near_glue = (end < n and low[end] in "-._@") or (start > 0 and low[start - 1] in "-_@.")
-            if near_glue and _glued(low, ft, start, end):
-                continue
-            o_start, o_end = (ft.orig(start), ft.orig(end)) if shifted else (start, end)
-            for form in forms:
-                if form.cased is not None:
-                    surface = text[o_start:o_end]
-                    if surface != form.cased and (
-                        " " not in form.cased or _WS.sub(" ", surface) != form.cased
+        orig = ft.orig if ft._runs else None
+        hits: list[Hit] = []
+        append = hits.append
+        for last, entries in self.automaton.iter(f" {blank_punctuation(low)} "):
+            for klen, shift, left_word, right_word, key, specs in entries:
+                end = last - shift
+                start = end - klen
+                if not low.startswith(key, start):
+                    continue
+                if left_word and start > 0:
+                    c = low[start - 1]
+                    if (
+                        c.isalnum()
+                        or c == "_"
+                        or (c == "&" and start > 1 and low[start - 2].isalnum())
                     ):
                         continue
-                kind, conf = _KIND[form.variant, form.is_name]
-                hits.append(make_hit((form, o_start, o_end, form.ntok, kind, conf)))
+                if right_word and end < n:
+                    c = low[end]
+                    if (
+                        c.isalnum()
+                        or c == "_"
+                        or (c == "&" and end + 1 < n and low[end + 1].isalnum())
+                    ):
+                        continue
+                near_glue = (end < n and low[end] in "-._@") or (
+                    start > 0 and low[start - 1] in "-_@."
+                )
+                if near_glue and _glued(low, ft, start, end):
+                    continue
+                o_start, o_end = (orig(start), orig(end)) if orig else (start, end)
+                for form, cased, ntok, kind, conf in specs:
+                    if cased is not None:
+                        surface = text[o_start:o_end]
+                        if surface != cased and (
+                            " " not in cased or _WS.sub(" ", surface) != cased
+                        ):
+                            continue
+                    append(make_hit((form, o_start, o_end, ntok, kind, conf)))
         return hits
 
     # -- typos ---------------------------------------------------------------------------------
