@@ -97,3 +97,18 @@ def blank_punctuation(text: str) -> str:
     if text.isascii():
         return blanked
     return _NON_ASCII_BLANK.sub(" ", blanked)
+
+
+# Token boundaries that blank_punctuation leaves alone: symbols outside its list (a private-use
+# bullet '\uf0a7', '€'), control characters, and an '&' that does not join two words.
+_OTHER_BOUNDARY = re.compile(r"[^\w\s&" + re.escape(_BLANKED) + r"]|&(?:(?<![^\W_]&)|(?![^\W_]))")
+_LONE_AMPERSAND = re.compile(r"&(?:(?<![^\W_]&)|(?![^\W_]))")  # starts with a literal: fast
+
+
+def other_boundaries(text: str) -> list[int]:
+    """Offsets of the token boundaries blank_punctuation leaves alone, in order."""
+    if text.isascii() and text.isprintable():
+        if "&" not in text:
+            return []
+        return [m.start() for m in _LONE_AMPERSAND.finditer(text)]
+    return [m.start() for m in _OTHER_BOUNDARY.finditer(text)]

@@ -18,12 +18,13 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 import ahocorasick
 from rapidfuzz.distance import OSA
 
-from skillmatch.normalize import blank_punctuation, fold, tokenize
+from skillmatch.normalize import blank_punctuation, fold, other_boundaries, tokenize
 from skillmatch.taxonomy import Taxonomy
 
 # Typos are looked for only in words at least this long: short words are too close to each
@@ -62,6 +63,18 @@ def key_of(form: str) -> str:
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+def _scan_text(low: str) -> tuple[str, frozenset[int]]:
+    """A folded text as the automaton reads it: every token boundary a space, one for one.
+
+    Also the offsets of the boundaries other than blanked punctuation and whitespace.
+    """
+    scan = blank_punctuation(low)
+    other = other_boundaries(scan)
+    if other:
+        scan = " ".join(scan[a + 1 : b] for a, b in pairwise([-1, *other, len(scan)]))
+    return scan, frozenset(other)
 
 
 class Form(NamedTuple):
@@ -140,11 +153,13 @@ class PhraseIndex:
     """The compiled exact and fuzzy indexes of a taxonomy; picklable for the disk cache."""
 
     taxonomy_hash: str
-    # One automaton scanned over the text with punctuation blanked. A key of words and spaces
-    # is stored padded (' power bi '), so it matches whole tokens only; a key with punctuation
-    # is stored blanked ('c++' -> 'c  ', 'node.js' -> 'node js') and checked against the
-    # folded text and its word boundaries. One pass instead of two halves the scan.
-    automaton: Any = None  # pattern -> tuple of entries (klen, shift, left, right, key, specs)
+    # One automaton scanned over the text with punctuation blanked. A key is stored blanked the
+    # same way ('c++' -> 'c  ', 'node.js' -> 'node js') and padded with a space (' power bi ',
+    # ' c  '), on both sides for a key of words, on its word edges for a key with punctuation,
+    # so it matches whole tokens only; the folded text then confirms the key's punctuation.
+    # A key of words only keeps the stricter boundary it always had: blanked punctuation or
+    # whitespace, not any other symbol ('strict').
+    automaton: Any = None  # pattern -> entries (key length, right pad, strict, key, specs)
 
     typo_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # deletion -> words
     typo_forms: dict[str, Form] = field(default_factory=dict)  # word -> form
@@ -156,7 +171,7 @@ class PhraseIndex:
         # (and plain tuples, which unpickle in C, rather than named tuples)
         state = dict(self.__dict__)
         state["automaton"] = [
-            (pattern, tuple((*e[:5], tuple((tuple(s[0]), *s[1:]) for s in e[5])) for e in v))
+            (pattern, tuple((*e[:4], tuple((tuple(s[0]), *s[1:]) for s in e[4])) for e in v))
             for pattern, v in self.automaton.items()
         ]
         state["typo_forms"] = {k: tuple(f) for k, f in self.typo_forms.items()}
@@ -168,7 +183,7 @@ class PhraseIndex:
         for pattern, entries in state["automaton"]:
             automaton.add_word(
                 pattern,
-                tuple((*e[:5], tuple((make(s[0]), *s[1:]) for s in e[5])) for e in entries),
+                tuple((*e[:4], tuple((make(s[0]), *s[1:]) for s in e[4])) for e in entries),
             )
         automaton.make_automaton()
         state["automaton"] = automaton
@@ -210,12 +225,13 @@ class PhraseIndex:
         patterns: dict[str, list[tuple[Any, ...]]] = {}
         for key in sorted(keyed):
             specs = tuple((f, f.cased, f.ntok, *_KIND[f.variant, f.is_name]) for f in keyed[key])
-            if _WORDS_ONLY.fullmatch(key):  # padded: whole tokens only, no check needed
-                entry = (len(key), 1, False, False, key, specs)
-                patterns.setdefault(f" {key} ", []).append(entry)
-            else:  # blanked like the text; the key and its boundaries are checked per match
-                entry = (len(key), 0, _is_word(key[0]), _is_word(key[-1]), key, specs)
-                patterns.setdefault(blank_punctuation(key), []).append(entry)
+            strict = bool(_WORDS_ONLY.fullmatch(key))
+            if strict:
+                left = right = " "
+            else:  # 'c++' -> ' c  ', '.net' -> ' net ': padded on its word edges only
+                left, right = " " if _is_word(key[0]) else "", " " if _is_word(key[-1]) else ""
+            entry = (len(key), len(right), strict, key, specs)
+            patterns.setdefault(f"{left}{_scan_text(key)[0]}{right}", []).append(entry)
         automaton = ahocorasick.Automaton()
         for pattern, entries in patterns.items():
             automaton.add_word(pattern, tuple(entries))
@@ -250,9 +266,9 @@ class PhraseIndex:
     def exact(self, ft: Folded) -> list[Hit]:
         """Every match of a key on token boundaries, overlapping ones included.
 
-        One scan over the text with punctuation blanked: keys of words only are padded with
-        spaces, so they can only match whole tokens; the few keys with punctuation are checked
-        against the folded text and their boundaries checked here.
+        One scan over the text with punctuation blanked, where keys are blanked and padded
+        alike: a key matches whole tokens only, and the folded text confirms its punctuation
+        ('c++', not 'c, ').
         """
         low = ft.low
         n = len(low)
@@ -260,28 +276,15 @@ class PhraseIndex:
         orig = ft.orig if ft._runs else None
         hits: list[Hit] = []
         append = hits.append
-        for last, entries in self.automaton.iter(f" {blank_punctuation(low)} "):
-            for klen, shift, left_word, right_word, key, specs in entries:
-                end = last - shift
-                start = end - klen
+        scan, other = _scan_text(low)
+        for last, entries in self.automaton.iter(f" {scan} "):
+            for klen, right_pad, strict, key, specs in entries:
+                end = last - right_pad  # `last` indexes the padded text: one ahead of `low`
+                start = end - klen  # -1 only for a key of 2+ characters: never matches
                 if not low.startswith(key, start):
                     continue
-                if left_word and start > 0:
-                    c = low[start - 1]
-                    if (
-                        c.isalnum()
-                        or c == "_"
-                        or (c == "&" and start > 1 and low[start - 2].isalnum())
-                    ):
-                        continue
-                if right_word and end < n:
-                    c = low[end]
-                    if (
-                        c.isalnum()
-                        or c == "_"
-                        or (c == "&" and end + 1 < n and low[end + 1].isalnum())
-                    ):
-                        continue
+                if other and strict and (start - 1 in other or end in other):
+                    continue
                 near_glue = (end < n and low[end] in "-._@") or (
                     start > 0 and low[start - 1] in "-_@."
                 )

@@ -102,11 +102,13 @@ _MODIFIERS = frozenset(
     ]
 )
 _BULLET_CHARS = " \t\r\n\f\v-*•·▪●◦‣#>|"
-# Every alternative opens with a literal or a character class, so the scan skips quickly.
-# A full stop after a title or an initial ('Dr.', 'R.') does not end a sentence.
+# One character class opens every break, so the scan skips to candidates in C; the
+# lookbehinds then tell which break it is. A full stop after a title or an initial ('Dr.',
+# 'R.') does not end a sentence.
 _SEGMENT_BREAK = re.compile(
-    r"\n|[.!?;](?<!\b[DMS]r\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)(?<![\s.(][A-Z]\.)"
-    r"\s+(?=[\"'(\[]?[A-Z0-9•*\-])|[•▪●◦‣∙·|](?=\s)|   +"
+    r"[\n.!?;•▪●◦‣∙·| ](?:(?<=\n)"
+    r"|(?<=[.!?;])(?<!\b[DMS]r\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)(?<![\s.(][A-Z]\.)"
+    r"\s+(?=[\"'(\[]?[A-Z0-9•*\-])|(?<=[•▪●◦‣∙·|])(?=\s)|(?<= )  +)"
 )
 
 

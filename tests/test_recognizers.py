@@ -1,0 +1,49 @@
+"""The single Aho–Corasick scan keeps the token boundaries of keys with and without punctuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillmatch import SkillMatcher
+
+CASES = [
+    # (text, expected (id, start, end), reason)
+    (
+        "Skills:\n\uf0a7Node.js and \uf0a7Python, C#",
+        [("nodejs", 9, 16), ("csharp", 30, 32)],
+        "a private-use bullet bounds a name with punctuation; a name of words keeps the "
+        "stricter boundary of blanked punctuation or whitespace",
+    ),
+    (
+        "We use Python &C++ and R&D and Master\u2019s degree",
+        [("python", 7, 13), ("cpp", 15, 18), ("masters-degree", 31, 46)],
+        "an '&' that joins no two words is a boundary; R&D is never R; a curly apostrophe folds",
+    ),
+    (
+        "Requirements: identity & access management, I&O, arts & crafts",
+        [
+            ("identity-and-access-management", 14, 42),
+            ("it-infrastructure", 44, 47),
+            ("arts-and-crafts", 49, 62),
+        ],
+        "an '&' inside a name, spaced or joining two words, still matches",
+    ),
+    (
+        "Skills: Java\u20acPython c++11 .NET, asp.net",
+        [("cpp", 20, 25), ("dotnet", 26, 30), ("aspnet", 32, 39)],
+        "a name ending in punctuation needs no boundary after it; '.NET' inside 'asp.net' "
+        "loses to the longer name",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def exact() -> SkillMatcher:
+    return SkillMatcher(fuzzy=False)
+
+
+@pytest.mark.parametrize(("text", "expected", "reason"), CASES, ids=[c[2][:40] for c in CASES])
+def test_scan_keeps_token_boundaries(
+    exact: SkillMatcher, text: str, expected: list[tuple[str, int, int]], reason: str
+) -> None:
+    assert [(sid, s, e) for sid, s, e, _ in exact.spans(text)] == expected, reason
