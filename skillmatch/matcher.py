@@ -35,7 +35,7 @@ from skillmatch.models import (
     ScoringWeights,
 )
 from skillmatch.normalize import fold, tokenize
-from skillmatch.recognizers import Folded, Hit, longest_first
+from skillmatch.recognizers import Folded, Hit, TypoMemo, longest_first
 from skillmatch.scoring import score_profiles
 from skillmatch.sections import Layout, layout
 from skillmatch.taxonomy import Taxonomy
@@ -73,7 +73,7 @@ class SkillMatcher:
         self.nlp = nlp
         self.fuzzy = fuzzy
         self._index = compiled_index(self.taxonomy, cache_dir)
-        self._typo_memo: dict[str, Any] = {}
+        self._typo_memo = TypoMemo()
         self._confirm = {
             sid: _phrases(s.confirm) for sid, s in self.taxonomy.skills.items() if s.confirm
         }
@@ -127,7 +127,7 @@ class SkillMatcher:
             raise TypeError(f"text must be str, not {type(text).__name__}")
         lay = layout(text)
         hits = self._recognise(Folded(text), lay, candidate=kind == "resume")
-        sections = [lay.section_at(h.start) for h in hits]
+        sections = lay.sections_of([h.start for h in hits])
         if kind == "job":  # the company blurb and the perks are not requirements
             kept = [k for k, section in enumerate(sections) if section != "about"]
             hits, sections = [hits[k] for k in kept], [sections[k] for k in kept]
@@ -255,19 +255,23 @@ class SkillMatcher:
         self, text: str, hits: list[Hit], sections: list[str | None], lay: Layout, kind: Kind
     ) -> list[dict[str, Any]]:
         by_segment: dict[int, list[int]] = {}
-        for k, h in enumerate(hits):
-            by_segment.setdefault(lay.segment_at(h.start), []).append(k)
+        for k, seg in enumerate(lay.segments_of([h.start for h in hits])):
+            by_segment.setdefault(seg, []).append(k)
         levels: list[tuple[Requirement, str | None] | None] = [None] * len(hits)
         years: list[int | None] = [None] * len(hits)
         alternatives: dict[str, set[str]] = {}
         phrases_by_segment: dict[int, list] = {}
         cues_by_segment: dict[int, list] = {}
         if hits:  # one scan of the whole text each, bucketed by segment
-            for phrase in find_years(text, 0, len(text)):
-                phrases_by_segment.setdefault(lay.segment_at(phrase.start), []).append(phrase)
+            found_years = find_years(text, 0, len(text))
+            year_segs = lay.segments_of([p.start for p in found_years])
+            for seg, phrase in zip(year_segs, found_years, strict=True):
+                phrases_by_segment.setdefault(seg, []).append(phrase)
             if kind == "job":
-                for cue in find_cues(text, 0, len(text)):
-                    cues_by_segment.setdefault(lay.segment_at(cue.start), []).append(cue)
+                all_cues = find_cues(text, 0, len(text))
+                cue_segs = lay.segments_of([c.start for c in all_cues])
+                for seg, cue in zip(cue_segs, all_cues, strict=True):
+                    cues_by_segment.setdefault(seg, []).append(cue)
         for seg, members in by_segment.items():
             spans = [(hits[k].start, hits[k].end) for k in members]
             phrases = phrases_by_segment.get(seg)
@@ -276,11 +280,9 @@ class SkillMatcher:
                     years[k] = y
             if kind != "job":
                 continue
-            cues = [
-                c
-                for c in cues_by_segment.get(seg, ())
-                if not any(a < c.end and c.start < b for a, b in spans)
-            ]
+            cues = cues_by_segment.get(seg, [])
+            if cues:
+                cues = [c for c in cues if not any(a < c.end and c.start < b for a, b in spans)]
             for k in members:
                 h = hits[k]
                 level, cue = requirement_level(sections[k], cues, h.start, h.end)
@@ -296,42 +298,49 @@ class SkillMatcher:
         for k, h in enumerate(hits):
             grouped.setdefault(h.form.skill_id, []).append(k)
         out = []
+        job = kind == "job"
         for sid, ks in grouped.items():
             skill = self.taxonomy.skills[sid]
-            mentions = [
-                {
-                    "text": text[hits[k].start : hits[k].end],
-                    "start": hits[k].start,
-                    "end": hits[k].end,
-                    "match": hits[k].match,
-                    "confidence": hits[k].confidence,
-                    "section": sections[k],
-                    "alias": hits[k].form.form,
-                    "cue": levels[k][1] if levels[k] else None,  # type: ignore[index]
-                    "title": in_job_title(
-                        text, hits[k].end, hits[k].form.form, skill.category in _PASSIVE_CATEGORIES
-                    ),
-                }
-                for k in ks
-            ]
+            passive = skill.category in _PASSIVE_CATEGORIES
+            mentions = []
+            for k in ks:
+                form, start, end, _ntok, match, confidence = hits[k]
+                level = levels[k]
+                mentions.append(
+                    {
+                        "text": text[start:end],
+                        "start": start,
+                        "end": end,
+                        "match": match,
+                        "confidence": confidence,
+                        "section": sections[k],
+                        "alias": form.form,
+                        "cue": level[1] if level else None,
+                        "title": in_job_title(text, end, form.form, passive),
+                    }
+                )
             stated = [years[k] for k in ks if years[k] is not None]
             requirement: Requirement | None = None
-            if kind == "job":
+            if job:
                 required = any(levels[k][0] == "required" for k in ks)  # type: ignore[index]
                 requirement = "required" if required else "preferred"
+            alts = alternatives.get(sid)
             out.append(
                 {
                     "id": sid,
                     "name": skill.name,
                     "category": skill.category,
                     "requirement": requirement,
-                    "min_years": max(stated) if stated and kind == "job" else None,  # type: ignore[type-var]
-                    "years": max(stated) if stated and kind != "job" else None,  # type: ignore[type-var]
-                    "alternatives": tuple(sorted(alternatives.get(sid, ()))),
+                    "min_years": max(stated) if stated and job else None,  # type: ignore[type-var]
+                    "years": max(stated) if stated and not job else None,  # type: ignore[type-var]
+                    "alternatives": tuple(sorted(alts)) if alts else (),
                     "mentions": tuple(mentions),  # tuples validate twice as fast as lists
                 }
             )
         return out
+
+
+_GAPS: dict[str, list[str]] = {}  # the tokens of short gaps between mentions (', ', ' or ')
 
 
 def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -361,4 +370,12 @@ def _between(text: str, start: int, end: int) -> list[str]:
     if end - start > 24:
         return ["…"]
 
-    return tokenize(text[start:end])[2] if end > start else []
+    if end <= start:
+        return []
+    gap = text[start:end]
+    tokens = _GAPS.get(gap)
+    if tokens is None:
+        if len(_GAPS) >= 10_000:
+            _GAPS.clear()
+        tokens = _GAPS[gap] = tokenize(gap)[2]
+    return tokens

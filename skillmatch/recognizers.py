@@ -303,21 +303,28 @@ class PhraseIndex:
 
     # -- typos ---------------------------------------------------------------------------------
 
-    def typos(self, ft: Folded, taken: list[tuple[int, int]], memo: dict[str, Any]) -> list[Hit]:
-        """Long words no exact match covered that are one edit from a single-word form."""
+    def typos(self, ft: Folded, taken: list[tuple[int, int]], memo: TypoMemo) -> list[Hit]:
+        """Long words no exact match covered that are one edit from a single-word form.
+
+        Each distinct word is judged once per memo; a text then costs one set difference
+        (its new words) and one intersection (its typos), both in C.
+        """
         low = ft.low
         found: list[Hit] = []
-        for word in sorted(set(_LONG_WORD.findall(low))):
-            form = memo.get(word, _UNSEEN)
-            if form is _UNSEEN:
-                if len(memo) >= MEMO_LIMIT:
-                    memo.clear()
-                form = (
-                    None if word in self.protected or word in self.typo_forms else self._typo(word)
-                )
-                memo[word] = form
-            if form is None:
-                continue
+        words = set(_LONG_WORD.findall(low))
+        if len(memo.seen) >= MEMO_LIMIT:
+            memo.seen.clear()
+            memo.typos.clear()
+        new = words - memo.seen
+        if new:
+            for word in new:
+                if word not in self.protected and word not in self.typo_forms:
+                    form = self._typo(word)
+                    if form is not None:
+                        memo.typos[word] = form
+            memo.seen |= new
+        for word in sorted(memo.typos.keys() & words):
+            form = memo.typos[word]
             for m in re.finditer(rf"(?<![\w&]){word}(?![\w&])", low):
                 start, end = ft.orig(m.start()), ft.orig(m.end())
                 if _overlaps(taken, start, end) or _glued(low, ft, m.start(), m.end()):
@@ -343,7 +350,16 @@ class PhraseIndex:
         return self.typo_forms[best[0][1]]
 
 
-_UNSEEN = object()
+class TypoMemo:
+    """The words the typo pass has judged, and the typos among them with their form."""
+
+    __slots__ = ("seen", "typos")
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.typos: dict[str, Form] = {}
+
+
 _ENGLISH: frozenset[str] | None = None
 
 

@@ -159,6 +159,16 @@ class Layout:
         """The index of the sentence or bullet line holding a character offset."""
         return bisect_right(self.segment_starts, offset) - 1
 
+    def sections_of(self, offsets: list[int]) -> list[str | None]:
+        """section_at of many offsets (one lookup of the section table for all)."""
+        starts, labels = self._find_sections()
+        return [labels[bisect_right(starts, o) - 1] for o in offsets]
+
+    def segments_of(self, offsets: list[int]) -> list[int]:
+        """segment_at of many offsets."""
+        starts = self.segment_starts
+        return [bisect_right(starts, o) - 1 for o in offsets]
+
     def segment_span(self, k: int) -> tuple[int, int]:
         """Start and end offsets of segment k."""
         starts = self.segment_starts
