@@ -78,6 +78,12 @@ class SkillMatcher:
             sid: _phrases(s.confirm) for sid, s in self.taxonomy.skills.items() if s.confirm
         }
         self._deny = {sid: _phrases(s.deny) for sid, s in self.taxonomy.skills.items() if s.deny}
+        # per-skill category tests, answered by one set lookup per mention
+        skills = self.taxonomy.skills
+        self._anchor_ids = frozenset(i for i, s in skills.items() if s.category not in _NOT_ANCHORS)
+        self._domain_ids = frozenset(
+            i for i, s in skills.items() if s.category in DOMAIN_CATEGORIES
+        )
 
     # -- public API --------------------------------------------------------------------------
 
@@ -167,12 +173,8 @@ class SkillMatcher:
 
         Deny words veto ambiguous forms and case-sensitive ones alike ('NLP' near 'coaching').
         """
-        anchors = [
-            h
-            for h in hits
-            if not h.form.ambiguous
-            and self.taxonomy.skills[h.form.skill_id].category not in _NOT_ANCHORS
-        ]
+        anchor_ids = self._anchor_ids
+        anchors = [h for h in hits if not h.form.ambiguous and h.form.skill_id in anchor_ids]
         anchors.sort(key=lambda a: a.start)
         anchor_starts = [a.start for a in anchors]
         pos = self._pos_tags(text) if self.nlp is not None else None
@@ -218,10 +220,12 @@ class SkillMatcher:
         list next to another kind of skill ('Excel, accounting'); elsewhere it usually
         describes the company or its market.
         """
-        cats = self.taxonomy.skills
+        domain = self._domain_ids
+        if not any(h.form.skill_id in domain for h in hits):
+            return hits
         kept = []
         for k, h in enumerate(hits):
-            if cats[h.form.skill_id].category not in DOMAIN_CATEGORIES:
+            if h.form.skill_id not in domain:
                 kept.append(h)
                 continue
             s0, _s1 = lay.segment_span(lay.segment_at(h.start))
@@ -230,7 +234,7 @@ class SkillMatcher:
                 continue
             for j in (k - 1, k + 1):
                 other = hits[j] if 0 <= j < len(hits) else None
-                if other is None or cats[other.form.skill_id].category in DOMAIN_CATEGORIES:
+                if other is None or other.form.skill_id in domain:
                     continue
                 a, b = (other.end, h.start) if j < k else (h.end, other.start)
                 if listed_together(text, a, b):

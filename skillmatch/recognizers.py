@@ -41,6 +41,10 @@ _ASCII_WS_TO_SPACE = bytes(
     32 if chr(b) in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f" else b for b in range(256)
 )
 _LONG_WORD = re.compile(rf"[^\W\d_]{{{MIN_TYPO_LEN},}}")  # boundaries are checked per hit
+# The same runs in a folded text whose letters are all ASCII: three times faster to scan.
+_ASCII_LONG_WORD = re.compile(rf"[a-z]{{{MIN_TYPO_LEN},}}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _WORDS_ONLY = re.compile(r"[\w& ]+")
 # Punctuation blanked for the word-key scan (one character for one: offsets do not move).
 _STOPWORDS = frozenset(
@@ -273,7 +277,7 @@ class PhraseIndex:
         low = ft.low
         n = len(low)
         text = ft.text
-        orig = ft.orig if ft._runs else None
+        runs, shift = ft._runs, ft._shift
         hits: list[Hit] = []
         append = hits.append
         scan, other = _scan_text(low)
@@ -290,7 +294,12 @@ class PhraseIndex:
                 )
                 if near_glue and _glued(low, ft, start, end):
                     continue
-                o_start, o_end = (orig(start), orig(end)) if orig else (start, end)
+                o_start, o_end = start, end
+                if runs:  # Folded.orig, inlined: two calls per match add up
+                    k = bisect_left(runs, start)
+                    o_start += shift[k - 1] if k else 0
+                    k = bisect_left(runs, end)
+                    o_end += shift[k - 1] if k else 0
                 for form, cased, ntok, kind, conf in specs:
                     if cased is not None:
                         surface = text[o_start:o_end]
@@ -311,7 +320,7 @@ class PhraseIndex:
         """
         low = ft.low
         found: list[Hit] = []
-        words = set(_LONG_WORD.findall(low))
+        words = set(_long_words(low))
         if len(memo.seen) >= MEMO_LIMIT:
             memo.seen.clear()
             memo.typos.clear()
@@ -453,6 +462,15 @@ def _glued(low: str, ft: Folded, start: int, end: int) -> bool:
     ):
         return not (low[start - 1] == "." and ft.text[ft.orig(start)].isupper())
     return False
+
+
+def _long_words(low: str) -> list[str]:
+    """Runs of MIN_TYPO_LEN letters or more in a folded (lower-case) text."""
+    if not low.isascii():
+        others = set("".join(_NON_ASCII.findall(low)))
+        if any(_LETTER.match(c) for c in others):
+            return _LONG_WORD.findall(low)
+    return _ASCII_LONG_WORD.findall(low)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
