@@ -359,7 +359,7 @@ def _any_phrase(
     phrases: tuple[tuple[str, ...], tuple[str, ...]], words: frozenset[str], segment: str
 ) -> bool:
     single, longer = phrases
-    if any(w in words for w in single):
+    if not words.isdisjoint(single):  # in C: confirm lists run to dozens of words
         return True
     if longer:
         from skillmatch.normalize import fold

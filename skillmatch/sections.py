@@ -104,12 +104,14 @@ _MODIFIERS = frozenset(
 _BULLET_CHARS = " \t\r\n\f\v-*•·▪●◦‣#>|"
 # One character class opens every break, so the scan skips to candidates in C; the
 # lookbehinds then tell which break it is. A full stop after a title or an initial ('Dr.',
-# 'R.') does not end a sentence.
+# 'R.') does not end a sentence. Runs of three spaces or more (columns) also break, found by
+# a second scan with a literal prefix, unless the whitespace after a full stop took them.
 _SEGMENT_BREAK = re.compile(
-    r"[\n.!?;•▪●◦‣∙·| ](?:(?<=\n)"
+    r"[\n.!?;•▪●◦‣∙·|](?:(?<=\n)"
     r"|(?<=[.!?;])(?<!\b[DMS]r\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)(?<![\s.(][A-Z]\.)"
-    r"\s+(?=[\"'(\[]?[A-Z0-9•*\-])|(?<=[•▪●◦‣∙·|])(?=\s)|(?<= )  +)"
+    r"\s+(?=[\"'(\[]?[A-Z0-9•*\-])|(?<=[•▪●◦‣∙·|])(?=\s))"
 )
+_SPACE_RUN = re.compile(r"   +")
 
 
 class Layout:
@@ -129,8 +131,14 @@ class Layout:
     def segment_starts(self) -> tuple[int, ...]:
         """Offsets where sentences and bullet lines start."""
         if self._segments is None:
-            seg = [0]
-            seg.extend(m.end() for m in _SEGMENT_BREAK.finditer(self.text))
+            spans = [m.span() for m in _SEGMENT_BREAK.finditer(self.text)]
+            seg = [0, *(e for _, e in spans)]
+            if "   " in self.text:
+                starts = [s for s, _ in spans]
+                for m in _SPACE_RUN.finditer(self.text):
+                    k = bisect_right(starts, m.start()) - 1
+                    if k < 0 or spans[k][1] <= m.start():  # not inside a break already found
+                        seg.append(m.end())
             self._segments = tuple(sorted(set(seg)))
         return self._segments
 
