@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -111,7 +112,7 @@ _KIND = {
     (False, True): ("exact", 1.0),
     (False, False): ("alias", 1.0),
 }
-make_hit = Hit._make  # tuple.__new__ in C: cheaper than the generated __new__ on the hot path
+_new_tuple = tuple.__new__  # Hit built by tuple.__new__ in C: no Python-level __new__ or _make
 
 
 class Folded:
@@ -307,7 +308,7 @@ class PhraseIndex:
                             " " not in cased or _WS.sub(" ", surface) != cased
                         ):
                             continue
-                    append(make_hit((form, o_start, o_end, ntok, kind, conf)))
+                    append(_new_tuple(Hit, (form, o_start, o_end, ntok, kind, conf)))
         return hits
 
     # -- typos ---------------------------------------------------------------------------------
@@ -479,20 +480,28 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def longest_first(hits: list[Hit]) -> list[Hit]:
     """Keep non-overlapping hits, most tokens first, then longest, then earliest (filter_spans)."""
+    # decorated with the input position (a stable order), sorted as plain tuples in C
     order = sorted(
-        hits, key=lambda h: (-h.ntok, h.start - h.end, h.start, -h.confidence, h.form.skill_id)
+        [
+            (-h.ntok, h.start - h.end, h.start, -h.confidence, h.form.skill_id, i)
+            for i, h in enumerate(hits)
+        ]
     )
     starts: list[int] = []
     ends: list[int] = []
     chosen: list[Hit] = []
-    for hit in order:
-        k = bisect_left(starts, hit.start)
-        if k < len(starts) and starts[k] < hit.end:
+    for _ntok, neg_len, start, _conf, _sid, i in order:
+        end = start - neg_len
+        k = bisect_left(starts, start)
+        if k < len(starts) and starts[k] < end:
             continue  # the next chosen span starts inside this one
-        if k > 0 and ends[k - 1] > hit.start:
+        if k > 0 and ends[k - 1] > start:
             continue  # the previous chosen span runs into this one
-        starts.insert(k, hit.start)
-        ends.insert(k, hit.end)
-        chosen.append(hit)
-    chosen.sort(key=lambda h: (h.start, h.end))
+        starts.insert(k, start)
+        ends.insert(k, end)
+        chosen.append(hits[i])
+    chosen.sort(key=_START_END)
     return chosen
+
+
+_START_END = itemgetter(1, 2)  # a Hit's (start, end)
