@@ -40,9 +40,10 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _NUM = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
 # Scanned from the word 'years' backwards: cheaper than trying a number at every position.
+# It opens with a character class, not \b and no IGNORECASE, so the scan skips to a 'y' in C.
 _YEAR_WORD = re.compile(
-    r"\b(?:years?|yrs?)\b(?!\s*(?:old|degree|program|college|university|warranty|contract|ago))",
-    re.IGNORECASE,
+    r"[Yy](?<!\w[Yy])(?i:(?:ears?|rs?)\b"
+    r"(?!\s*(?:old|degree|program|college|university|warranty|contract|ago)))"
 )
 _NUMBER_BEFORE = re.compile(
     r"\b(?P<n>" + _NUM + r")\s*(?:\+|plus)?\s*(?:(?:-|–|to|or)\s*" + _NUM + r"\s*\+?\s*)?[\s-]*$",

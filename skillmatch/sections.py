@@ -58,6 +58,9 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+# Any heading at all, in one search: most short lines are none ('Location: Remote').
+_ANY_HEADING = re.compile("|".join(f"(?:{p.pattern})" for _, p in _HEADINGS))
+_HEAD_WORD = re.compile(r"[\w'&]+")
 # Words that may stand before a heading noun without making it prose ('Key Responsibilities').
 _MODIFIERS = frozenset(
     [
@@ -198,12 +201,14 @@ def heading_label(line: str) -> str | None:
         head = stripped.rstrip("*_#= ")
         if head[-1:] in ".,;!?" or not head[:1].isupper():
             return None
-        words = re.findall(r"[\w'&]+", head.lower())
+        words = _HEAD_WORD.findall(head.lower())
         if not words or len(words) > 6:
             return None
         if any(w not in _MODIFIERS and not _noun_like(w) for w in words):
             return None
     low = head.lower().replace("’", "'")
+    if not _ANY_HEADING.search(low):
+        return None
     for label, pattern in _HEADINGS:
         if pattern.search(low):
             return label
