@@ -164,6 +164,7 @@ class PhraseIndex:
     # so it matches whole tokens only; the folded text then confirms the key's punctuation.
     # A key of words only keeps the stricter boundary it always had: blanked punctuation or
     # whitespace, not any other symbol ('strict').
+    # The key to confirm is None for a single word: the scan text already spells it.
     automaton: Any = None  # pattern -> entries (key length, right pad, strict, key, specs)
 
     typo_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # deletion -> words
@@ -235,7 +236,8 @@ class PhraseIndex:
                 left = right = " "
             else:  # 'c++' -> ' c  ', '.net' -> ' net ': padded on its word edges only
                 left, right = " " if _is_word(key[0]) else "", " " if _is_word(key[-1]) else ""
-            entry = (len(key), len(right), strict, key, specs)
+            confirm = None if strict and " " not in key else key
+            entry = (len(key), len(right), strict, confirm, specs)
             patterns.setdefault(f"{left}{_scan_text(key)[0]}{right}", []).append(entry)
         automaton = ahocorasick.Automaton()
         for pattern, entries in patterns.items():
@@ -286,7 +288,7 @@ class PhraseIndex:
             for klen, right_pad, strict, key, specs in entries:
                 end = last - right_pad  # `last` indexes the padded text: one ahead of `low`
                 start = end - klen  # -1 only for a key of 2+ characters: never matches
-                if not low.startswith(key, start):
+                if key is not None and not low.startswith(key, start):
                     continue
                 if other and strict and (start - 1 in other or end in other):
                     continue
