@@ -264,6 +264,7 @@ class SkillMatcher:
         levels: list[tuple[Requirement, str | None] | None] = [None] * len(hits)
         years: list[int | None] = [None] * len(hits)
         alternatives: dict[str, set[str]] = {}
+        uncued: dict[str | None, tuple[Requirement, None]] = {}
         phrases_by_segment: dict[int, list] = {}
         cues_by_segment: dict[int, list] = {}
         if hits:  # one scan of the whole text each, bucketed by segment
@@ -288,6 +289,12 @@ class SkillMatcher:
             if cues:
                 cues = [c for c in cues if not any(a < c.end and c.start < b for a, b in spans)]
             for k in members:
+                if not cues:  # without cues the level is the section's: asked once per section
+                    if sections[k] not in uncued:
+                        level, _ = requirement_level(sections[k], (), 0, 0)
+                        uncued[sections[k]] = (level, None)
+                    levels[k] = uncued[sections[k]]
+                    continue
                 h = hits[k]
                 level, cue = requirement_level(sections[k], cues, h.start, h.end)
                 levels[k] = (level, cue.text if cue else None)
