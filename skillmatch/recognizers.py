@@ -165,7 +165,10 @@ class PhraseIndex:
     # A key of words only keeps the stricter boundary it always had: blanked punctuation or
     # whitespace, not any other symbol ('strict').
     # The key to confirm is None for a single word: the scan text already spells it.
+    # Its values are plain tuples of strings and numbers (a spec names its Form by its index in
+    # `forms`), so a pickled index rebuilds them in C.
     automaton: Any = None  # pattern -> entries (key length, right pad, strict, key, specs)
+    forms: list[Form] = field(default_factory=list)
 
     typo_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # deletion -> words
     typo_forms: dict[str, Form] = field(default_factory=dict)  # word -> form
@@ -176,24 +179,21 @@ class PhraseIndex:
         # its keys is several times faster, so the pickle stores the keys
         # (and plain tuples, which unpickle in C, rather than named tuples)
         state = dict(self.__dict__)
-        state["automaton"] = [
-            (pattern, tuple((*e[:4], tuple((tuple(s[0]), *s[1:]) for s in e[4])) for e in v))
-            for pattern, v in self.automaton.items()
-        ]
-        state["typo_forms"] = {k: tuple(f) for k, f in self.typo_forms.items()}
+        state["automaton"] = list(self.automaton.items())
+        state["forms"] = [tuple(f) for f in self.forms]
+        index = {f: i for i, f in enumerate(self.forms)}
+        state["typo_forms"] = {k: index[f] for k, f in self.typo_forms.items()}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        make = Form._make
         automaton = ahocorasick.Automaton()
+        add = automaton.add_word
         for pattern, entries in state["automaton"]:
-            automaton.add_word(
-                pattern,
-                tuple((*e[:4], tuple((make(s[0]), *s[1:]) for s in e[4])) for e in entries),
-            )
+            add(pattern, entries)
         automaton.make_automaton()
         state["automaton"] = automaton
-        state["typo_forms"] = {k: make(f) for k, f in state["typo_forms"].items()}
+        forms = state["forms"] = [_new_tuple(Form, f) for f in state["forms"]]
+        state["typo_forms"] = {k: forms[i] for k, i in state["typo_forms"].items()}
         self.__dict__.update(state)
 
     @classmethod
@@ -229,8 +229,17 @@ class PhraseIndex:
         for key, f in variants.items():
             keyed[key] = [f]
         patterns: dict[str, list[tuple[Any, ...]]] = {}
+        numbered: dict[Form, int] = {}
         for key in sorted(keyed):
-            specs = tuple((f, f.cased, f.ntok, *_KIND[f.variant, f.is_name]) for f in keyed[key])
+            specs = tuple(
+                (
+                    numbered.setdefault(f, len(numbered)),
+                    f.cased,
+                    f.ntok,
+                    *_KIND[f.variant, f.is_name],
+                )
+                for f in keyed[key]
+            )
             strict = bool(_WORDS_ONLY.fullmatch(key))
             if strict:
                 left = right = " "
@@ -244,6 +253,7 @@ class PhraseIndex:
             automaton.add_word(pattern, tuple(entries))
         automaton.make_automaton()
         index.automaton = automaton
+        index.forms = list(numbered)
         index._build_typos(keyed, english)
         return index
 
@@ -281,6 +291,7 @@ class PhraseIndex:
         n = len(low)
         text = ft.text
         runs, shift = ft._runs, ft._shift
+        forms = self.forms
         hits: list[Hit] = []
         append = hits.append
         scan, other = _scan_text(low)
@@ -303,14 +314,14 @@ class PhraseIndex:
                     o_start += shift[k - 1] if k else 0
                     k = bisect_left(runs, end)
                     o_end += shift[k - 1] if k else 0
-                for form, cased, ntok, kind, conf in specs:
+                for form_no, cased, ntok, kind, conf in specs:
                     if cased is not None:
                         surface = text[o_start:o_end]
                         if surface != cased and (
                             " " not in cased or _WS.sub(" ", surface) != cased
                         ):
                             continue
-                    append(_new_tuple(Hit, (form, o_start, o_end, ntok, kind, conf)))
+                    append(_new_tuple(Hit, (forms[form_no], o_start, o_end, ntok, kind, conf)))
         return hits
 
     # -- typos ---------------------------------------------------------------------------------
