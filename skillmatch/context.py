@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -260,7 +261,13 @@ def in_job_title(text: str, end: int, form: str, ability: bool) -> bool:
     ('system administrator'; not for abilities, whose phrases may end in 'team')."""
     if _ROLE_NOUN.match(text, end):
         return True
-    return not ability and _ROLE_NOUN_END.search(form) is not None
+    return not ability and _ends_in_role(form)
+
+
+@lru_cache(maxsize=8192)
+def _ends_in_role(form: str) -> bool:
+    """Does a taxonomy form end in a role noun? Asked per mention, answered once per form."""
+    return _ROLE_NOUN_END.search(form) is not None
 
 
 def describes_employer(text: str, start: int, end: int, category: str) -> bool:
