@@ -1,10 +1,10 @@
 """Recognisers: exact matching of every taxonomy form in one Aho–Corasick pass, then typos.
 
 Every name and alias is reduced to a key — folded, whitespace collapsed, spelled exactly as
-written otherwise ('node.js', 'ci/cd', 'power bi', '.net'). Keys of words go into one
-automaton, padded with spaces and scanned over the text with punctuation blanked, so they
-match whole tokens only; the few keys with punctuation go into a second one, scanned over the
-folded text with their boundaries checked. Either way 'java' inside 'javascript', 'aws' inside
+written otherwise ('node.js', 'ci/cd', 'power bi', '.net'). Keys go into one automaton
+blanked like the text and padded with spaces on their word edges, and the automaton is
+scanned once over the text with punctuation blanked, so keys match whole tokens only; the
+folded text then confirms a key's own punctuation. 'java' inside 'javascript', 'aws' inside
 'laws' and 'r' inside 'R&D' never count. The longest span wins. Spacing variants of CamelCase and
 multi-word names ('Share Point', 'PowerBI') are compiled in as fuzzy keys; typos of long
 single-word names ('Pyhton') are found among the leftover words by a deletion index verified
@@ -158,15 +158,12 @@ class PhraseIndex:
     """The compiled exact and fuzzy indexes of a taxonomy; picklable for the disk cache."""
 
     taxonomy_hash: str
-    # One automaton scanned over the text with punctuation blanked. A key is stored blanked the
-    # same way ('c++' -> 'c  ', 'node.js' -> 'node js') and padded with a space (' power bi ',
-    # ' c  '), on both sides for a key of words, on its word edges for a key with punctuation,
-    # so it matches whole tokens only; the folded text then confirms the key's punctuation.
-    # A key of words only keeps the stricter boundary it always had: blanked punctuation or
-    # whitespace, not any other symbol ('strict').
-    # The key to confirm is None for a single word: the scan text already spells it.
-    # Its values are plain tuples of strings and numbers (a spec names its Form by its index in
-    # `forms`), so a pickled index rebuilds them in C.
+    # Patterns are keys blanked like the text ('c++' -> 'c  ', 'node.js' -> 'node js') and
+    # padded on both sides for a key of words (' power bi '), on the word edges for a key with
+    # punctuation (' c  '). A key of words keeps the stricter boundary it always had (blanked
+    # punctuation or whitespace, not another symbol): 'strict'. The key to confirm is None for
+    # a single word, which the scan text already spells. Values are plain tuples (a spec names
+    # its Form by number in `forms`), so a pickled index restores them in C.
     automaton: Any = None  # pattern -> entries (key length, right pad, strict, key, specs)
     forms: list[Form] = field(default_factory=list)
 
