@@ -118,7 +118,7 @@ _new_tuple = tuple.__new__  # Hit built by tuple.__new__ in C: no Python-level _
 class Folded:
     """A text folded for matching, whitespace runs collapsed, with offsets back to the original."""
 
-    __slots__ = ("_runs", "_shift", "low", "text")
+    __slots__ = ("_runs", "_scan", "_shift", "low", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -146,6 +146,14 @@ class Folded:
         self._runs = runs
         self._shift = shift
         self.low = "".join(pieces) + low[last:] if pieces else low
+
+    def scan(self) -> tuple[str, frozenset[int]]:
+        """`low` as the automaton reads it (see _scan_text), computed once."""
+        try:
+            return self._scan
+        except AttributeError:
+            self._scan: tuple[str, frozenset[int]] = _scan_text(self.low)
+            return self._scan
 
     def orig(self, i: int) -> int:
         """The offset in the original text of offset i in `low`."""
@@ -291,7 +299,7 @@ class PhraseIndex:
         forms = self.forms
         hits: list[Hit] = []
         append = hits.append
-        scan, other = _scan_text(low)
+        scan, other = ft.scan()
         for last, entries in self.automaton.iter(f" {scan} "):
             for klen, right_pad, strict, key, specs in entries:
                 end = last - right_pad  # `last` indexes the padded text: one ahead of `low`
@@ -326,25 +334,31 @@ class PhraseIndex:
     def typos(self, ft: Folded, taken: list[tuple[int, int]], memo: TypoMemo) -> list[Hit]:
         """Long words no exact match covered that are one edit from a single-word form.
 
-        Each distinct word is judged once per memo; a text then costs one set difference
-        (its new words) and one intersection (its typos), both in C.
+        Each distinct token of the scan text is judged once per memo (its runs of letters are
+        the candidate words); a text then costs one split, one set difference (its new tokens)
+        and one intersection (its tokens holding typos), in C.
         """
         low = ft.low
         found: list[Hit] = []
-        words = set(_long_words(low))
+        tokens = set(ft.scan()[0].split())
         if len(memo.seen) >= MEMO_LIMIT:
             memo.seen.clear()
             memo.typos.clear()
-        new = words - memo.seen
+        new = tokens - memo.seen
         if new:
-            for word in new:
-                if word not in self.protected and word not in self.typo_forms:
-                    form = self._typo(word)
-                    if form is not None:
-                        memo.typos[word] = form
+            for token in new:
+                judged = []
+                for word in _long_words(token):
+                    if word not in self.protected and word not in self.typo_forms:
+                        form = self._typo(word)
+                        if form is not None:
+                            judged.append((word, form))
+                if judged:
+                    memo.typos[token] = tuple(judged)
             memo.seen |= new
-        for word in sorted(memo.typos.keys() & words):
-            form = memo.typos[word]
+        typos = dict(pair for token in memo.typos.keys() & tokens for pair in memo.typos[token])
+        for word in sorted(typos):
+            form = typos[word]
             for m in re.finditer(rf"(?<![\w&]){word}(?![\w&])", low):
                 start, end = ft.orig(m.start()), ft.orig(m.end())
                 if _overlaps(taken, start, end) or _glued(low, ft, m.start(), m.end()):
@@ -371,13 +385,13 @@ class PhraseIndex:
 
 
 class TypoMemo:
-    """The words the typo pass has judged, and the typos among them with their form."""
+    """The tokens the typo pass has judged, and the typos (word, form) each one holds."""
 
     __slots__ = ("seen", "typos")
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
-        self.typos: dict[str, Form] = {}
+        self.typos: dict[str, tuple[tuple[str, Form], ...]] = {}
 
 
 _ENGLISH: frozenset[str] | None = None
