@@ -52,13 +52,28 @@ def _worker_count(text: str) -> int:
     return len(_M.parse_job(text).skills)  # compact result: no Docs, no models cross the pipe
 
 
-def parallel_rate(texts: list[str], workers: int) -> float:
+def parallel_rates(texts: list[str], counts: tuple[int, ...], turn: int = 256) -> list[float]:
+    """Documents per second of a fork pool of each size in `counts`, measured interleaved.
+
+    Every pool reads every text once, in turns of `turn` documents, so that a burst of load
+    on a shared machine hits each pool size alike (as `rates` does in one process).
+    """
     ctx = get_context("fork")
-    with ctx.Pool(workers, initializer=_worker_init) as pool:
-        pool.map(_worker_count, texts[: workers * 4], chunksize=1)  # warm up
-        start = time.perf_counter()
-        list(pool.imap(_worker_count, texts, chunksize=32))
-        return len(texts) / (time.perf_counter() - start)
+    pools = [ctx.Pool(workers, initializer=_worker_init) for workers in counts]
+    try:
+        for pool, workers in zip(pools, counts, strict=True):
+            pool.map(_worker_count, texts[: workers * 4], chunksize=1)  # warm up
+        spent = [0.0] * len(pools)
+        for i in range(0, len(texts), turn):
+            part = texts[i : i + turn]
+            for k, pool in enumerate(pools):
+                start = time.perf_counter()
+                list(pool.imap(_worker_count, part, chunksize=32))
+                spent[k] += time.perf_counter() - start
+        return [len(texts) / t for t in spent]
+    finally:
+        for pool in pools:
+            pool.terminate()
 
 
 def median_run(cmd: list[str], runs: int = 5, stdin: str | None = None) -> float:
@@ -125,8 +140,7 @@ def main() -> int:
     base_a, base_b, r_exact, r_full = rates([nlp.make_doc, aho, exact.spans, full.parse_job], texts)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
-    r1 = parallel_rate(texts, 1)
-    r2 = parallel_rate(texts, 2)
+    r1, r2 = parallel_rates(texts, (1, 2))
 
     help_s = median_run([str(BIN / "skillmatch"), "--help"])
     sample_job = (ROOT / "samples/jobs/ai-architect.txt").read_text("utf-8")
