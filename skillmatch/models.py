@@ -140,6 +140,13 @@ class FitReport(_Frozen):
     """How well a résumé fits a job: the score, what matched and what is missing."""
 
     score: float = Field(ge=0, le=100)
+    relevance: float = Field(
+        default=0.0,
+        ge=0,
+        le=100,
+        description="How much of the résumé is about this job: 100 × the cosine of the two "
+        "skill profiles, rarer skills weighing more. Batches are ordered by it.",
+    )
     matched: tuple[MatchedSkill, ...] = ()
     missing: tuple[MissingSkill, ...] = ()
     weights: ScoringWeights
