@@ -9,11 +9,14 @@ abilities), and credit is the best over the group's skills of:
 multiplied, where the job asks for N years and the résumé states fewer (y), by
 max(years_floor, y / N).
 
-relevance = 100 × cos(job, résumé) in skill space: how much of the résumé is about this job,
-which orders a batch. Each skill weighs its specificity (Taxonomy.specificity: rarer in job
-postings weighs more) × `generic` for everyday skills; the job's vector has one component per
-requirement group, times `required` or `preferred`; only skills the résumé names count (a
-broader or related skill earns fit credit, but does not make two profiles alike).
+focus = 100 × cos(job, résumé) in skill space: how much of the résumé is about this job. Each
+skill weighs its specificity (Taxonomy.specificity: rarer in job postings weighs more) ×
+`generic` for everyday skills; the job's vector has one component per requirement group, times
+`required` or `preferred`; only skills the résumé names count (a broader or related skill earns
+fit credit, but does not make two profiles alike).
+
+relevance = √(score × focus), which orders a batch: high only when the résumé both covers the
+job and is about it, so neither a résumé listing everything nor one naming a single skill leads.
 """
 
 from __future__ import annotations
@@ -202,14 +205,19 @@ def skill_weight(skill_id: str, taxonomy: Taxonomy, weights: ScoringWeights) -> 
     return taxonomy.specificity(skill_id) * (weights.generic if generic else 1.0)
 
 
-def relevance(
+def relevance(score: float, focus: float) -> float:
+    """√(score × focus), one decimal: the order of a batch (see the module docstring)."""
+    return round(math.sqrt(score * focus), 1)
+
+
+def focus(
     requirements: Sequence[_Requirement],
     resume_ids: Iterable[str],
     taxonomy: Taxonomy,
     weights: ScoringWeights,
 ) -> float:
     """100 × the cosine between the job's requirements and the résumé's skills (see the module
-    docstring): a résumé that lists everything scores lower than one focused on the role."""
+    docstring): a résumé that lists everything has less focus than one about the role."""
     ids = frozenset(resume_ids)
     norm_resume = math.fsum(skill_weight(s, taxonomy, weights) ** 2 for s in sorted(ids))
     dot = norm_job = 0.0
@@ -282,10 +290,12 @@ def score_profiles(
         for r in unmet
     ]
     used = {c.by for c in met}
+    near = focus(requirements, resume_ids, taxonomy, weights)
     return FitReport.model_validate(
         {
             "score": score,
-            "relevance": relevance(requirements, resume_ids, taxonomy, weights),
+            "focus": near,
+            "relevance": relevance(score, near),
             "matched": tuple(matched),
             "missing": tuple(missing),
             "weights": weights,

@@ -15,11 +15,11 @@ JOB = "Requirements:\n- Python\n- Docker\n"
 
 
 def test_a_resume_with_exactly_the_jobs_skills_is_fully_relevant(mini: SkillMatcher) -> None:
-    assert mini.score(JOB, "Python and Docker.").relevance == 100.0
+    assert mini.score(JOB, "Python and Docker.").focus == 100.0
 
 
 def test_a_resume_with_nothing_the_job_asks_for_has_no_relevance(mini: SkillMatcher) -> None:
-    assert mini.score(JOB, "Tableau and Power BI.").relevance == 0.0
+    assert mini.score(JOB, "Tableau and Power BI.").focus == 0.0
 
 
 def test_listing_many_other_skills_lowers_relevance_but_not_the_fit(mini: SkillMatcher) -> None:
@@ -27,24 +27,24 @@ def test_listing_many_other_skills_lowers_relevance_but_not_the_fit(mini: SkillM
     broad = mini.score(JOB, "Python, Docker, Tableau, Power BI, AWS, Kubernetes, C#, Node.js.")
     assert focused.score == broad.score == 100.0
     # cosine of (1,1) against (1,1,1,1,1,1,1,1): 2 / (√2 · √8) = 0.5
-    assert broad.relevance == 50.0
-    assert focused.relevance > broad.relevance
+    assert broad.focus == 50.0
+    assert focused.focus > broad.focus
 
 
 def test_a_narrower_skill_earns_fit_credit_but_no_relevance(mini: SkillMatcher) -> None:
     report = mini.score("Requirements: deep learning", "Built models in PyTorch.")
     assert report.score == 100.0
-    assert report.relevance == 0.0
+    assert report.focus == 0.0
 
 
 def test_required_skills_count_more_than_preferred_ones(mini: SkillMatcher) -> None:
     job = "Requirements:\n- Python\n\nNice to have:\n- Docker\n"
-    assert mini.score(job, "Python").relevance > mini.score(job, "Docker").relevance
+    assert mini.score(job, "Python").focus > mini.score(job, "Docker").focus
 
 
 def test_everyday_skills_count_less_than_the_roles_own(mini: SkillMatcher) -> None:
     job = "Requirements:\n- Python\n- Communication skills\n"
-    assert mini.score(job, "Python").relevance > mini.score(job, "Good communication").relevance
+    assert mini.score(job, "Python").focus > mini.score(job, "Good communication").focus
 
 
 @pytest.fixture()
@@ -78,7 +78,7 @@ def test_sharing_a_rare_skill_is_more_relevant_than_sharing_a_common_one(counted
     rare = m.score(JOB, "Docker and Tableau.")
     common = m.score(JOB, "Python and Tableau.")
     assert rare.score == common.score == 50.0
-    assert rare.relevance > common.relevance
+    assert rare.focus > common.focus
 
 
 def test_a_frequency_file_with_no_documents_is_a_clear_taxonomy_error(tmp_path: Path) -> None:
@@ -92,3 +92,24 @@ def test_the_bundled_taxonomy_carries_posting_counts(matcher: SkillMatcher) -> N
     taxonomy = matcher.taxonomy
     assert taxonomy.frequency is not None and taxonomy.frequency.documents == 2531
     assert taxonomy.specificity("communication") < taxonomy.specificity("kubernetes")
+
+
+def test_relevance_is_the_geometric_mean_of_fit_and_focus(mini: SkillMatcher) -> None:
+    report = mini.score(JOB, "Python, Tableau and Power BI.")
+    assert (report.score, report.focus) == (50.0, 40.8)  # 1 / (√2 · √3)
+    assert report.relevance == 45.2  # √(50 × 40.8)
+
+
+def test_a_batch_puts_the_resume_that_covers_and_is_about_the_job_first(
+    mini: SkillMatcher,
+) -> None:
+    from skillmatch.batch import TextDocument
+
+    docs = [
+        TextDocument("lists-everything", "Python, Docker, Tableau, Power BI, AWS, K8s, C#, Go."),
+        TextDocument("one-skill", "Python."),
+        TextDocument("both", "Python and Docker, some Tableau."),
+    ]
+    rows = mini.rank(JOB, docs, workers=1, cache=False)
+    assert [r.document for r in rows] == ["both", "lists-everything", "one-skill"]
+    assert [r.relevance for r in rows] == [90.3, 70.7, 59.5]
