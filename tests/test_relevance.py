@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from skillmatch import SkillMatcher, load_taxonomy
 from skillmatch.errors import TaxonomyError
@@ -113,3 +115,29 @@ def test_a_batch_puts_the_resume_that_covers_and_is_about_the_job_first(
     rows = mini.rank(JOB, docs, workers=1, cache=False)
     assert [r.document for r in rows] == ["both", "lists-everything", "one-skill"]
     assert [r.relevance for r in rows] == [90.3, 70.7, 59.5]
+
+
+def _profiles(names: list[str]) -> str:
+    return "Skills: " + ", ".join(names) + "."
+
+
+NAMES = ["Python", "Docker", "Tableau", "Power BI", "AWS", "Kubernetes", "C#", "Node.js"]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    job=st.lists(st.sampled_from(NAMES), min_size=1, max_size=5, unique=True),
+    resume=st.lists(st.sampled_from(NAMES), max_size=8, unique=True),
+)
+def test_focus_and_relevance_stay_in_range_and_peak_only_on_the_same_skills(
+    mini: SkillMatcher, job: list[str], resume: list[str]
+) -> None:
+    report = mini.score("Requirements: " + ", ".join(job) + ".", _profiles(resume))
+    assert 0.0 <= report.focus <= 100.0 and 0.0 <= report.relevance <= 100.0
+    assert report.relevance <= max(report.score, report.focus)
+    if set(resume) == set(job):
+        assert report.focus == report.relevance == 100.0
+    if not set(resume) & set(job):
+        assert report.focus == report.relevance == 0.0
