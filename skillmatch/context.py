@@ -254,6 +254,36 @@ _DESCRIPTOR_NOUN = re.compile(
 )
 
 
+# A degree naming the post or the programme rather than a qualification asked for ('a PhD
+# scholarship', 'the PhD student will', 'Master's thesis').
+_DEGREE_POST = re.compile(
+    r"[ \t]*(?:degree[ \t]+|research[ \t]+)?(?:students?|scholarships?|stipends?|positions?|posts?"
+    r"|projects?|programmes?|programs?|study|studies|fellows?|fellowships?|regulations|guide"
+    r"|thesis|theses|school|supervisors?|supervision|courses?|defen[cs]e|grants?)\b",
+    re.IGNORECASE,
+)
+# A language name used as a nationality ('the Danish grading system', 'a German company') or
+# for lessons the employer offers ('free German language courses').
+_LANGUAGE_NOT_SKILL = re.compile(
+    r"[ \t]+(?:language[ \t]+)?(?:culture|lessons?|classes|class|courses?|tuition|company|companies"
+    r"|market|markets|government|authorities|grading|system|population|law|laws|citizens?"
+    r"|citizenship|universit(?:y|ies)|subsidiary|headquarters|office|offices|educations?"
+    r"|standards?|taxpayers?|residents?|nationals?|speciali[sz]t|manufacturer|clients?|customers?)\b",
+    re.IGNORECASE,
+)
+# ...or as the language of the application itself ('send your CV in English').
+_IN_LANGUAGE = re.compile(r"\bin[ \t]+$", re.IGNORECASE)
+_APPLICATION = re.compile(
+    r"\b(?:applications?|apply|applying|cv|curriculum vitae|cover letter|letter|submit(?:ted)?"
+    r"|send|sent|materials|documents|publications|translation|diplomas?|pdf)\b",
+    re.IGNORECASE,
+)
+_SPEAKS = re.compile(
+    r"\b(?:fluen(?:t|cy|tly)|proficien(?:t|cy)|speak(?:s|ing)?|spoken|native|command of|skills?)\b",
+    re.IGNORECASE,
+)
+
+
 def in_job_title(text: str, end: int, form: str, ability: bool) -> bool:
     """Part of a job title: a role noun follows ('Java Developer') or ends the form itself
     ('system administrator'; not for abilities, whose phrases may end in 'team')."""
@@ -267,16 +297,36 @@ def describes_employer(text: str, start: int, end: int, category: str) -> bool:
 
     'our healthcare clients', 'the sales team', 'insurance industry' (a domain word before
     a word for the business); 'a collaborative environment', 'a passionate team', 'our
-    culture of collaboration' (a soft skill describing the workplace).
+    culture of collaboration' (a soft skill describing the workplace). Likewise a degree
+    that names the post ('a PhD scholarship') and a language that names a nationality or
+    the language to apply in ('a Danish company', 'send your CV in English').
     """
     if category in DOMAIN_CATEGORIES:
         return bool(_DESCRIPTOR_NOUN.match(text, end))
+    if category == "degree":
+        return bool(_DEGREE_POST.match(text, end))
+    if category == "language":
+        return _language_not_asked(text, start, end)
     if category == "soft-skill":
         return bool(
             _WORKPLACE_AFTER.match(text, end)
             or _WORKPLACE_BEFORE.search(text, max(0, start - 40), start)
         )
     return False
+
+
+def _language_not_asked(text: str, start: int, end: int) -> bool:
+    """A language name as a nationality or the language to apply in, not one to speak."""
+    if _LANGUAGE_NOT_SKILL.match(text, end):
+        return True
+    if not _IN_LANGUAGE.search(text, max(0, start - 4), start):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    sentence = text[
+        max(line_start, start - 160) : min(end + 100, len(text) if line_end < 0 else line_end)
+    ]
+    return bool(_APPLICATION.search(sentence)) and not _SPEAKS.search(sentence)
 
 
 def domain_reads_as_skill(text: str, section: str | None, segment_start: int, start: int) -> bool:
