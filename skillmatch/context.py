@@ -225,14 +225,26 @@ DOMAIN_CATEGORIES = frozenset({"domain"})
 _WORKPLACE = (
     r"(?:culture|cultures|environment|environments|atmosphere|workplace|team|teams|company"
     r"|companies|organi[sz]ation|people|colleagues|startup|start-up|place to work|office|spirit"
-    r"|community|group|crew|family)"
+    r"|community|group|crew|family|employees|co-workers|coworkers|experts)"
 )
-_WORKPLACE_AFTER = re.compile(rf"[ \t-]+(?:and \w+ )?{_WORKPLACE}\b", re.IGNORECASE)
+# up to three more describing words may stand between ('a collaborative, trusting and
+# thought-provoking environment'), but not a preposition ('collaboration with the team')
+_WORKPLACE_AFTER = re.compile(
+    rf"(?:,?[ \t-]+(?:and[ \t]+)?(?!(?:with|the|a|an|of|in|to|for|and|or|our|your|their|other"
+    rf"|across|between|within|at|on|by|from|skills?)\b)[\w-]+){{0,3}}[ \t-]+{_WORKPLACE}\b",
+    re.IGNORECASE,
+)
 _WORKPLACE_BEFORE = re.compile(
     rf"\b(?:our|we are an?|we're an?|join an?|a culture of|culture of|environment of|spirit of"
     rf"|{_WORKPLACE} (?:of|that values|built on|based on|focused on))\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# 'in close collaboration with', 'in cooperation with': how the work is done, not an ability
+_IN_X_WITH_BEFORE = re.compile(
+    r"\bin[ \t]+(?:(?:close|closer|tight|direct|strong|constant|active|ongoing)[ \t]+)?$",
+    re.IGNORECASE,
+)
+_IN_X_WITH_AFTER = re.compile(r"[ \t]+with\b", re.IGNORECASE)
 _SKILL_SECTIONS = frozenset(
     {"skills", "requirements", "preferred", "experience", "education", "certifications", "summary"}
 )
@@ -307,9 +319,13 @@ def describes_employer(text: str, start: int, end: int, category: str) -> bool:
         return bool(_DEGREE_POST.match(text, end))
     if category == "language":
         return _language_not_asked(text, start, end)
-    if category == "soft-skill":
+    if category in ("soft-skill", "ability"):
         return bool(
             _WORKPLACE_AFTER.match(text, end)
+            or (
+                _IN_X_WITH_AFTER.match(text, end)
+                and _IN_X_WITH_BEFORE.search(text, max(0, start - 20), start)
+            )
             or _WORKPLACE_BEFORE.search(text, max(0, start - 40), start)
         )
     return False

@@ -78,6 +78,11 @@ class SkillMatcher:
             sid: _phrases(s.confirm) for sid, s in self.taxonomy.skills.items() if s.confirm
         }
         self._deny = {sid: _phrases(s.deny) for sid, s in self.taxonomy.skills.items() if s.deny}
+        # a soft skill's ordinary word ('passionate', 'structured') is confirmed by words about
+        # the person, never by a tool named nearby ('structured data in Python')
+        self._traits = frozenset(
+            sid for sid, s in self.taxonomy.skills.items() if s.category == "soft-skill"
+        )
 
     # -- public API --------------------------------------------------------------------------
 
@@ -201,10 +206,13 @@ class SkillMatcher:
             hi = bisect_right(anchor_starts, max(s1 - 1, h.start + CONFIRM_WINDOW))
             confirmed = (
                 sid in self._confirm and _any_phrase(self._confirm[sid], words, segment)
-            ) or any(
-                a.form.skill_id != sid
-                and (s0 <= a.start < s1 or abs(a.start - h.start) <= CONFIRM_WINDOW)
-                for a in anchors[lo:hi]
+            ) or (
+                sid not in self._traits
+                and any(
+                    a.form.skill_id != sid
+                    and (s0 <= a.start < s1 or abs(a.start - h.start) <= CONFIRM_WINDOW)
+                    for a in anchors[lo:hi]
+                )
             )
             if confirmed:
                 kept.append(h)
