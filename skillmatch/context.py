@@ -345,10 +345,24 @@ def _language_not_asked(text: str, start: int, end: int) -> bool:
     return bool(_APPLICATION.search(sentence)) and not _SPEAKS.search(sentence)
 
 
-def domain_reads_as_skill(text: str, section: str | None, segment_start: int, start: int) -> bool:
-    """A domain word ('sales') in a skills-like section, or after a skill cue in its sentence
-    ('experience in sales', 'knowledge of accounting')."""
-    return section in _SKILL_SECTIONS or bool(_SKILL_CUE.search(text, segment_start, start))
+_CUE_AFTER = re.compile(
+    r"[ \t-]+(?:industry[ \t]+|sector[ \t]+|domain[ \t]+)?(?:experience|knowledge|background"
+    r"|expertise|skills|know-how|understanding)\b",
+    re.IGNORECASE,
+)
+
+
+def domain_reads_as_skill(
+    text: str, section: str | None, segment_start: int, start: int, end: int | None = None
+) -> bool:
+    """A domain word ('sales') in a skills-like section, after a skill cue in its sentence
+    ('experience in sales', 'knowledge of accounting') or before one ('e-commerce experience',
+    'banking domain knowledge')."""
+    return (
+        section in _SKILL_SECTIONS
+        or bool(_SKILL_CUE.search(text, segment_start, start))
+        or (end is not None and bool(_CUE_AFTER.match(text, end)))
+    )
 
 
 def listed_together(text: str, end: int, start: int) -> bool:

@@ -233,7 +233,7 @@ class SkillMatcher:
                 kept.append(h)
                 continue
             s0, _s1 = lay.segment_span(lay.segment_at(h.start))
-            if domain_reads_as_skill(text, lay.section_at(h.start), s0, h.start):
+            if domain_reads_as_skill(text, lay.section_at(h.start), s0, h.start, h.end):
                 kept.append(h)
                 continue
             for j in (k - 1, k + 1):
