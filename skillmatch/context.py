@@ -296,12 +296,36 @@ _SPEAKS = re.compile(
 )
 
 
-def in_job_title(text: str, end: int, form: str, ability: bool) -> bool:
-    """Part of a job title: a role noun follows ('Java Developer') or ends the form itself
-    ('system administrator'; not for abilities, whose phrases may end in 'team')."""
+_TITLE_ROLES = (
+    r"(?i:developers?|engineers?|architects?|administrators?|analysts?|consultants?|specialists?"
+    r"|programmers?|testers?|designers?|scientists?)"
+)
+# ...or after one or two more capitalised title words ('Java Software Engineer', 'SAP Cloud
+# Solution Specialist')
+_ROLE_NOUN_LATER = re.compile(rf"(?:[ \t]+[A-Z][\w.+#-]*){{1,2}}[ \t]+{_TITLE_ROLES}\b")
+# ...or it is listed after the role in a short title line ('Backend Engineer (Python)',
+# 'Front End Developer - React, TypeScript')
+_TITLE_TAIL = re.compile(rf"\b{_TITLE_ROLES}[ \t]*(?:\(|[-–|:][ \t])[^\n.;!?]*$")
+
+
+def in_job_title(text: str, end: int, form: str, ability: bool, start: int | None = None) -> bool:
+    """Part of a job title: a role noun follows ('Java Developer'); for knowledge, also after
+    more title words ('Java Software Engineer'), at the end of the form itself ('system
+    administrator') or before it in a short title line ('Backend Engineer (Python)'). Abilities
+    are never more than the word before the role: their phrases may end in 'team', and 'a
+    motivated Senior Developer' asks for motivation."""
     if _ROLE_NOUN.match(text, end):
         return True
-    return not ability and _ROLE_NOUN_END.search(form) is not None
+    if ability:  # 'a motivated Senior Developer' asks for motivation
+        return False
+    if _ROLE_NOUN_LATER.match(text, end) or _ROLE_NOUN_END.search(form) is not None:
+        return True
+    if start is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    short = (len(text) if line_end < 0 else line_end) - line_start <= 120
+    return short and _TITLE_TAIL.search(text, line_start, start) is not None
 
 
 def describes_employer(text: str, start: int, end: int, category: str) -> bool:

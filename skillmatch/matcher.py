@@ -317,7 +317,11 @@ class SkillMatcher:
                     "alias": hits[k].form.form,
                     "cue": levels[k][1] if levels[k] else None,  # type: ignore[index]
                     "title": in_job_title(
-                        text, hits[k].end, hits[k].form.form, skill.category in _PASSIVE_CATEGORIES
+                        text,
+                        hits[k].end,
+                        hits[k].form.form,
+                        skill.category in _PASSIVE_CATEGORIES,
+                        hits[k].start,
                     ),
                 }
                 for k in ks
