@@ -376,6 +376,29 @@ _CUE_AFTER = re.compile(
 )
 
 
+# A broad field ('cloud', 'analytics', 'testing') in a sentence about the company or its
+# product ('<Company> is a leading provider of cloud services', 'our analytics solutions')
+# describes the employer, unless the sentence also speaks to or about the candidate.
+FIELD_CATEGORIES = frozenset({"field"})
+_ABOUT_EMPLOYER = re.compile(
+    r"^\W*(?:<ORGANIZATION>|we|our|the company)\b|\b(?:we are|we're|we offer|we provide|we build"
+    r"|we develop|we use|is a leading|a leading|leading provider|provider of|our (?:company|products?"
+    r"|platform|solutions?|customers|clients|mission|business|services))\b",
+    re.IGNORECASE,
+)
+_ASKS_CANDIDATE = re.compile(
+    r"\b(?:you|your|you'll|you're|candidates?|applicants?|looking for|required|requirements?"
+    r"|must|should|ideally|preferred|qualifications?|experience[ds]?|knowledge|skills?)\b",
+    re.IGNORECASE,
+)
+
+
+def field_reads_as_skill(text: str, segment_start: int, segment_end: int) -> bool:
+    """A broad field, unless its sentence describes the employer and not the candidate."""
+    segment = text[segment_start:segment_end]
+    return not _ABOUT_EMPLOYER.search(segment) or bool(_ASKS_CANDIDATE.search(segment))
+
+
 def domain_reads_as_skill(
     text: str, section: str | None, segment_start: int, start: int, end: int | None = None
 ) -> bool:

@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from skillmatch.compiled import cached_taxonomy, compiled_index
 from skillmatch.context import (
     DOMAIN_CATEGORIES,
+    FIELD_CATEGORIES,
     alternative_groups,
     assign_years,
     describes_employer,
     domain_reads_as_skill,
+    field_reads_as_skill,
     find_cues,
     find_years,
     in_job_title,
@@ -224,15 +226,23 @@ class SkillMatcher:
         A domain word counts in a skills, requirements, experience or education section, after
         a skill cue in its sentence ('experience in sales', 'knowledge of accounting'), or in a
         list next to another kind of skill ('Excel, accounting'); elsewhere it usually
-        describes the company or its market.
+        describes the company or its market. A broad field ('cloud', 'analytics') is dropped
+        only in a sentence about the company that says nothing of the candidate.
         """
         cats = self.taxonomy.skills
         kept = []
         for k, h in enumerate(hits):
-            if cats[h.form.skill_id].category not in DOMAIN_CATEGORIES:
+            category = cats[h.form.skill_id].category
+            if category not in DOMAIN_CATEGORIES and category not in FIELD_CATEGORIES:
                 kept.append(h)
                 continue
-            s0, _s1 = lay.segment_span(lay.segment_at(h.start))
+            s0, s1 = lay.segment_span(lay.segment_at(h.start))
+            if category in FIELD_CATEGORIES:  # a broad field: dropped only about the employer
+                if field_reads_as_skill(text, s0, s1) or domain_reads_as_skill(
+                    text, lay.section_at(h.start), s0, h.start, h.end
+                ):
+                    kept.append(h)
+                continue
             if domain_reads_as_skill(text, lay.section_at(h.start), s0, h.start, h.end):
                 kept.append(h)
                 continue
