@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from skillmatch.compiled import cached_taxonomy, compiled_index
 from skillmatch.context import (
     DOMAIN_CATEGORIES,
+    FIELD_CATEGORIES,
     alternative_groups,
     assign_years,
     describes_employer,
     domain_reads_as_skill,
+    field_reads_as_skill,
     find_cues,
     find_years,
     in_job_title,
@@ -78,6 +80,11 @@ class SkillMatcher:
             sid: _phrases(s.confirm) for sid, s in self.taxonomy.skills.items() if s.confirm
         }
         self._deny = {sid: _phrases(s.deny) for sid, s in self.taxonomy.skills.items() if s.deny}
+        # a soft skill's ordinary word ('passionate', 'structured') is confirmed by words about
+        # the person, never by a tool named nearby ('structured data in Python')
+        self._traits = frozenset(
+            sid for sid, s in self.taxonomy.skills.items() if s.category == "soft-skill"
+        )
 
     # -- public API --------------------------------------------------------------------------
 
@@ -201,10 +208,13 @@ class SkillMatcher:
             hi = bisect_right(anchor_starts, max(s1 - 1, h.start + CONFIRM_WINDOW))
             confirmed = (
                 sid in self._confirm and _any_phrase(self._confirm[sid], words, segment)
-            ) or any(
-                a.form.skill_id != sid
-                and (s0 <= a.start < s1 or abs(a.start - h.start) <= CONFIRM_WINDOW)
-                for a in anchors[lo:hi]
+            ) or (
+                sid not in self._traits
+                and any(
+                    a.form.skill_id != sid
+                    and (s0 <= a.start < s1 or abs(a.start - h.start) <= CONFIRM_WINDOW)
+                    for a in anchors[lo:hi]
+                )
             )
             if confirmed:
                 kept.append(h)
@@ -216,16 +226,24 @@ class SkillMatcher:
         A domain word counts in a skills, requirements, experience or education section, after
         a skill cue in its sentence ('experience in sales', 'knowledge of accounting'), or in a
         list next to another kind of skill ('Excel, accounting'); elsewhere it usually
-        describes the company or its market.
+        describes the company or its market. A broad field ('cloud', 'analytics') is dropped
+        only in a sentence about the company that says nothing of the candidate.
         """
         cats = self.taxonomy.skills
         kept = []
         for k, h in enumerate(hits):
-            if cats[h.form.skill_id].category not in DOMAIN_CATEGORIES:
+            category = cats[h.form.skill_id].category
+            if category not in DOMAIN_CATEGORIES and category not in FIELD_CATEGORIES:
                 kept.append(h)
                 continue
-            s0, _s1 = lay.segment_span(lay.segment_at(h.start))
-            if domain_reads_as_skill(text, lay.section_at(h.start), s0, h.start):
+            s0, s1 = lay.segment_span(lay.segment_at(h.start))
+            if category in FIELD_CATEGORIES:  # a broad field: dropped only about the employer
+                if field_reads_as_skill(text, s0, s1) or domain_reads_as_skill(
+                    text, lay.section_at(h.start), s0, h.start, h.end
+                ):
+                    kept.append(h)
+                continue
+            if domain_reads_as_skill(text, lay.section_at(h.start), s0, h.start, h.end):
                 kept.append(h)
                 continue
             for j in (k - 1, k + 1):
@@ -309,7 +327,11 @@ class SkillMatcher:
                     "alias": hits[k].form.form,
                     "cue": levels[k][1] if levels[k] else None,  # type: ignore[index]
                     "title": in_job_title(
-                        text, hits[k].end, hits[k].form.form, skill.category in _PASSIVE_CATEGORIES
+                        text,
+                        hits[k].end,
+                        hits[k].form.form,
+                        skill.category in _PASSIVE_CATEGORIES,
+                        hits[k].start,
                     ),
                 }
                 for k in ks
