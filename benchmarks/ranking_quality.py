@@ -15,8 +15,10 @@ adjusted to individual résumés.
 Two systems rank all 166 résumés for each job:
   skillmatch  `SkillMatcher()` with the bundled taxonomy. Each résumé is parsed once with
               `parse_resume` and each job once with `parse_job`; every pair is scored with
-              `matcher.score(job_profile, resume_profile)` and ranked by score (descending),
-              then by résumé id. This is the primary figure.
+              `matcher.score(job_profile, resume_profile)` and ranked as `SkillMatcher.rank`
+              and `skillmatch rank` order a batch: by relevance (√(fit score × focus), focus
+              being the skill-space cosine), then by fit score, then by résumé id. This is the
+              primary figure.
   baseline    TF-IDF cosine similarity: scikit-learn `TfidfVectorizer(stop_words="english",
               sublinear_tf=True)` fitted on the 166 résumé texts, the job texts transformed
               with it; ranked by cosine (descending), then by résumé id.
@@ -48,13 +50,14 @@ false positives are (skills per résumé), how much of their credit comes from g
 skills the taxonomy finds in the relevant résumés of each category.
 
 Variants (reported beside, never the primary figure; none has a tuned parameter):
-  ties→tfidf     skillmatch's order with equal scores broken by the baseline's cosine.
-  ties→mentions  equal scores broken by skillmatch's own evidence: how many times the résumé
-                 mentions the skills that earned credit.
+  fit order      ranked by the fit score alone (how much of the job the résumé covers), the
+                 order before relevance existed.
+  focus order    ranked by focus alone (how much of the résumé is about the job).
+  ties→tfidf     skillmatch's order with equal relevance broken by the baseline's cosine.
   rrf            reciprocal-rank fusion of both rankings, Σ 1 / (60 + rank), with the customary
                  constant 60 (Cormack, Clarke & Büttcher, SIGIR 2009).
-  breadth        diagnostic, skillmatch only: the score × the share of the résumé's skills that
-                 earned credit. It shows what ignoring résumé breadth costs the score.
+  breadth        diagnostic, skillmatch only: the fit score × the share of the résumé's skills
+                 that earned credit. It shows what ignoring résumé breadth costs the fit score.
 The JSON also holds P@10, each category's job skills, the relevant résumés' scores, the top-10
 ids and scores of every system and variant, and the timings.
 """
@@ -283,12 +286,6 @@ def tfidf_scores(
 # -- variants ----------------------------------------------------------------------------------
 
 
-def mention_count(report: FitReport, profile: Profile) -> int:
-    """How many times the résumé mentions the skills that earned credit for the job."""
-    by_id = {s.id: len(s.mentions) for s in profile.skills}
-    return sum(by_id.get(sid, 0) for sid in {m.matched_by for m in report.matched})
-
-
 def breadth_score(report: FitReport, profile: Profile) -> float:
     """The score × the share of the résumé's skills that earned credit (diagnostic)."""
     used = len({m.matched_by for m in report.matched})
@@ -305,10 +302,11 @@ def rrf(*rankings: Ranking) -> dict[str, float]:
 
 
 VARIANTS = {
-    "ties→tfidf": "equal skillmatch scores broken by the TF-IDF cosine",
-    "ties→mentions": "equal skillmatch scores broken by mentions of the credited skills",
+    "fit order": "ranked by the fit score alone (coverage of the job), focus ignored",
+    "focus order": "ranked by focus alone (the skill-space cosine), coverage ignored",
+    "ties→tfidf": "equal skillmatch relevance broken by the TF-IDF cosine",
     "rrf": f"reciprocal-rank fusion of skillmatch and TF-IDF, constant {RRF_K}",
-    "breadth": "diagnostic: score × share of the résumé's skills that earned credit",
+    "breadth": "diagnostic: fit score × share of the résumé's skills that earned credit",
 }
 
 
@@ -435,10 +433,12 @@ def evaluate(
         relevant = frozenset(r.id for r in resumes if r.category == job.category)
         reports = sm.reports[job.category]
         scores = {rid: rep.score for rid, rep in reports.items()}
+        relevance = {rid: rep.relevance for rid, rep in reports.items()}
+        focus = {rid: rep.focus for rid, rep in reports.items()}
         cos = cosines[job.category]
-        mentions = {rid: float(mention_count(rep, sm.resumes[rid])) for rid, rep in reports.items()}
         breadth = {rid: breadth_score(rep, sm.resumes[rid]) for rid, rep in reports.items()}
-        ours, base = rank(scores, relevant), rank(cos, relevant)
+        # the order SkillMatcher.rank gives: relevance, then fit score, then id
+        ours, base = rank(relevance, relevant, scores.__getitem__), rank(cos, relevant)
         profile = sm.jobs[job.category]
         result = CategoryResult(
             category=job.category,
@@ -447,8 +447,9 @@ def evaluate(
             ours=ours,
             base=base,
             variants={
-                "ties→tfidf": rank(scores, relevant, cos.__getitem__),
-                "ties→mentions": rank(scores, relevant, mentions.__getitem__),
+                "fit order": rank(scores, relevant),
+                "focus order": rank(focus, relevant, scores.__getitem__),
+                "ties→tfidf": rank(relevance, relevant, cos.__getitem__),
                 "rrf": rank(rrf(ours, base), relevant),
                 "breadth": rank(breadth, relevant),
             },

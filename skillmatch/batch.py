@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from skillmatch.cache import CacheKey, ProfileCache, extractor_id, text_hash
 from skillmatch.errors import DocumentError, SkillmatchError
 from skillmatch.models import FitReport, Profile, RankedRow
-from skillmatch.scoring import job_requirements, score_summary
+from skillmatch.scoring import focus, job_requirements, relevance, score_summary
 
 if TYPE_CHECKING:  # pragma: no cover
     from skillmatch.matcher import SkillMatcher
@@ -235,10 +235,12 @@ def iter_rows(
 
 
 def order_rows(rows: Iterable[RankedRow]) -> list[RankedRow]:
-    """Best first (score, then document), error rows last (by document); ranks 1, 2, …"""
+    """Most relevant first (relevance, then fit score, then document), error rows last (by
+    document); ranks 1, 2, …"""
     rows = list(rows)
     scored = sorted(
-        (r for r in rows if r.error is None), key=lambda r: (-(r.score or 0.0), r.document)
+        (r for r in rows if r.error is None),
+        key=lambda r: (-(r.relevance or 0.0), -(r.score or 0.0), r.document),
     )
     failed = sorted((r for r in rows if r.error is not None), key=lambda r: r.document)
     ranked = [r.model_copy(update={"rank": n}) for n, r in enumerate(scored, start=1)]
@@ -371,13 +373,23 @@ def _row(
         score, matched, missing = score_summary(
             requirements, years, matcher.taxonomy, matcher.weights
         )
-        return RankedRow(document=task.name, score=score, matched=matched, missing=missing)
+        near = focus(requirements, years, matcher.taxonomy, matcher.weights)
+        return RankedRow(
+            document=task.name,
+            score=score,
+            focus=near,
+            relevance=relevance(score, near),
+            matched=matched,
+            missing=missing,
+        )
     report = matcher.score(job, Profile.model_validate_json(outcome.profile))
     if outcome.text is not None:
         report = _quoted(report, outcome.text)
     return RankedRow(
         document=task.name,
         score=report.score,
+        focus=report.focus,
+        relevance=report.relevance,
         matched=tuple(m.id for m in report.matched),
         missing=tuple(m.id for m in report.missing),
         report=report,

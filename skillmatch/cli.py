@@ -207,13 +207,15 @@ def rank(
     quiet: bool,
     extra_taxonomy: tuple[str, ...],
 ) -> None:
-    """Rank résumés against one job, best fit first.
+    """Rank résumés against one job, most relevant first.
 
     RESUME_OR_FOLDER: files (.txt .md .pdf .docx .html), folders (searched recursively,
     files in path order) or - for a list of paths, one a line, on standard input. Every
     input is one row; one that cannot be read (corrupt, encrypted, a scan with no text,
     empty, binary) becomes an error row saying why, after the ranked rows, and the rest of
-    the batch goes on. Ties are ordered by document path.
+    the batch goes on. Rows are ordered by relevance, √(score × focus): the fit score says
+    how much of the job a résumé covers, focus how much of the résumé is about the job.
+    Equal relevance is ordered by score, then by document path.
 
     --ndjson streams each row in input order as soon as it is scored, so "rank" is null
     there; with --top it waits for the whole batch and prints the best N, ranked. Error

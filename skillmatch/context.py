@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
@@ -227,14 +226,26 @@ DOMAIN_CATEGORIES = frozenset({"domain"})
 _WORKPLACE = (
     r"(?:culture|cultures|environment|environments|atmosphere|workplace|team|teams|company"
     r"|companies|organi[sz]ation|people|colleagues|startup|start-up|place to work|office|spirit"
-    r"|community|group|crew|family)"
+    r"|community|group|crew|family|employees|co-workers|coworkers|experts)"
 )
-_WORKPLACE_AFTER = re.compile(rf"[ \t-]+(?:and \w+ )?{_WORKPLACE}\b", re.IGNORECASE)
+# up to three more describing words may stand between ('a collaborative, trusting and
+# thought-provoking environment'), but not a preposition ('collaboration with the team')
+_WORKPLACE_AFTER = re.compile(
+    rf"(?:,?[ \t-]+(?:and[ \t]+)?(?!(?:with|the|a|an|of|in|to|for|and|or|our|your|their|other"
+    rf"|across|between|within|at|on|by|from|skills?)\b)[\w-]+){{0,3}}[ \t-]+{_WORKPLACE}\b",
+    re.IGNORECASE,
+)
 _WORKPLACE_BEFORE = re.compile(
     rf"\b(?:our|we are an?|we're an?|join an?|a culture of|culture of|environment of|spirit of"
     rf"|{_WORKPLACE} (?:of|that values|built on|based on|focused on))\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# 'in close collaboration with', 'in cooperation with': how the work is done, not an ability
+_IN_X_WITH_BEFORE = re.compile(
+    r"\bin[ \t]+(?:(?:close|closer|tight|direct|strong|constant|active|ongoing)[ \t]+)?$",
+    re.IGNORECASE,
+)
+_IN_X_WITH_AFTER = re.compile(r"[ \t]+with\b", re.IGNORECASE)
 _SKILL_SECTIONS = frozenset(
     {"skills", "requirements", "preferred", "experience", "education", "certifications", "summary"}
 )
@@ -256,18 +267,66 @@ _DESCRIPTOR_NOUN = re.compile(
 )
 
 
-def in_job_title(text: str, end: int, form: str, ability: bool) -> bool:
-    """Part of a job title: a role noun follows ('Java Developer') or ends the form itself
-    ('system administrator'; not for abilities, whose phrases may end in 'team')."""
+# A degree naming the post or the programme rather than a qualification asked for ('a PhD
+# scholarship', 'the PhD student will', 'Master's thesis').
+_DEGREE_POST = re.compile(
+    r"[ \t]*(?:degree[ \t]+|research[ \t]+)?(?:students?|scholarships?|stipends?|positions?|posts?"
+    r"|projects?|programmes?|programs?|study|studies|fellows?|fellowships?|regulations|guide"
+    r"|thesis|theses|school|supervisors?|supervision|courses?|defen[cs]e|grants?)\b",
+    re.IGNORECASE,
+)
+# A language name used as a nationality ('the Danish grading system', 'a German company') or
+# for lessons the employer offers ('free German language courses').
+_LANGUAGE_NOT_SKILL = re.compile(
+    r"[ \t]+(?:language[ \t]+)?(?:culture|lessons?|classes|class|courses?|tuition|company|companies"
+    r"|market|markets|government|authorities|grading|system|population|law|laws|citizens?"
+    r"|citizenship|universit(?:y|ies)|subsidiary|headquarters|office|offices|educations?"
+    r"|standards?|taxpayers?|residents?|nationals?|speciali[sz]t|manufacturer|clients?|customers?)\b",
+    re.IGNORECASE,
+)
+# ...or as the language of the application itself ('send your CV in English').
+_IN_LANGUAGE = re.compile(r"\bin[ \t]+$", re.IGNORECASE)
+_APPLICATION = re.compile(
+    r"\b(?:applications?|apply|applying|cv|curriculum vitae|cover letter|letter|submit(?:ted)?"
+    r"|send|sent|materials|documents|publications|translation|diplomas?|pdf)\b",
+    re.IGNORECASE,
+)
+_SPEAKS = re.compile(
+    r"\b(?:fluen(?:t|cy|tly)|proficien(?:t|cy)|speak(?:s|ing)?|spoken|native|command of|skills?)\b",
+    re.IGNORECASE,
+)
+
+
+_TITLE_ROLES = (
+    r"(?i:developers?|engineers?|architects?|administrators?|analysts?|consultants?|specialists?"
+    r"|programmers?|testers?|designers?|scientists?)"
+)
+# ...or after one or two more capitalised title words ('Java Software Engineer', 'SAP Cloud
+# Solution Specialist')
+_ROLE_NOUN_LATER = re.compile(rf"(?:[ \t]+[A-Z][\w.+#-]*){{1,2}}[ \t]+{_TITLE_ROLES}\b")
+# ...or it is listed after the role in a short title line ('Backend Engineer (Python)',
+# 'Front End Developer - React, TypeScript')
+_TITLE_TAIL = re.compile(rf"\b{_TITLE_ROLES}[ \t]*(?:\(|[-–|:][ \t])[^\n.;!?]*$")
+
+
+def in_job_title(text: str, end: int, form: str, ability: bool, start: int | None = None) -> bool:
+    """Part of a job title: a role noun follows ('Java Developer'); for knowledge, also after
+    more title words ('Java Software Engineer'), at the end of the form itself ('system
+    administrator') or before it in a short title line ('Backend Engineer (Python)'). Abilities
+    are never more than the word before the role: their phrases may end in 'team', and 'a
+    motivated Senior Developer' asks for motivation."""
     if _ROLE_NOUN.match(text, end):
         return True
-    return not ability and _ends_in_role(form)
-
-
-@lru_cache(maxsize=8192)
-def _ends_in_role(form: str) -> bool:
-    """Does a taxonomy form end in a role noun? Asked per mention, answered once per form."""
-    return _ROLE_NOUN_END.search(form) is not None
+    if ability:  # 'a motivated Senior Developer' asks for motivation
+        return False
+    if _ROLE_NOUN_LATER.match(text, end) or _ROLE_NOUN_END.search(form) is not None:
+        return True
+    if start is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    short = (len(text) if line_end < 0 else line_end) - line_start <= 120
+    return short and _TITLE_TAIL.search(text, line_start, start) is not None
 
 
 def describes_employer(text: str, start: int, end: int, category: str) -> bool:
@@ -275,22 +334,83 @@ def describes_employer(text: str, start: int, end: int, category: str) -> bool:
 
     'our healthcare clients', 'the sales team', 'insurance industry' (a domain word before
     a word for the business); 'a collaborative environment', 'a passionate team', 'our
-    culture of collaboration' (a soft skill describing the workplace).
+    culture of collaboration' (a soft skill describing the workplace). Likewise a degree
+    that names the post ('a PhD scholarship') and a language that names a nationality or
+    the language to apply in ('a Danish company', 'send your CV in English').
     """
     if category in DOMAIN_CATEGORIES:
         return bool(_DESCRIPTOR_NOUN.match(text, end))
-    if category == "soft-skill":
+    if category == "degree":
+        return bool(_DEGREE_POST.match(text, end))
+    if category == "language":
+        return _language_not_asked(text, start, end)
+    if category in ("soft-skill", "ability"):
         return bool(
             _WORKPLACE_AFTER.match(text, end)
+            or (
+                _IN_X_WITH_AFTER.match(text, end)
+                and _IN_X_WITH_BEFORE.search(text, max(0, start - 20), start)
+            )
             or _WORKPLACE_BEFORE.search(text, max(0, start - 40), start)
         )
     return False
 
 
-def domain_reads_as_skill(text: str, section: str | None, segment_start: int, start: int) -> bool:
-    """A domain word ('sales') in a skills-like section, or after a skill cue in its sentence
-    ('experience in sales', 'knowledge of accounting')."""
-    return section in _SKILL_SECTIONS or bool(_SKILL_CUE.search(text, segment_start, start))
+def _language_not_asked(text: str, start: int, end: int) -> bool:
+    """A language name as a nationality or the language to apply in, not one to speak."""
+    if _LANGUAGE_NOT_SKILL.match(text, end):
+        return True
+    if not _IN_LANGUAGE.search(text, max(0, start - 4), start):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    sentence = text[
+        max(line_start, start - 160) : min(end + 100, len(text) if line_end < 0 else line_end)
+    ]
+    return bool(_APPLICATION.search(sentence)) and not _SPEAKS.search(sentence)
+
+
+_CUE_AFTER = re.compile(
+    r"[ \t-]+(?:industry[ \t]+|sector[ \t]+|domain[ \t]+)?(?:experience|knowledge|background"
+    r"|expertise|skills|know-how|understanding)\b",
+    re.IGNORECASE,
+)
+
+
+# A broad field ('cloud', 'analytics', 'testing') in a sentence about the company or its
+# product ('<Company> is a leading provider of cloud services', 'our analytics solutions')
+# describes the employer, unless the sentence also speaks to or about the candidate.
+FIELD_CATEGORIES = frozenset({"field"})
+_ABOUT_EMPLOYER = re.compile(
+    r"^\W*(?:<ORGANIZATION>|we|our|the company)\b|\b(?:we are|we're|we offer|we provide|we build"
+    r"|we develop|we use|is a leading|a leading|leading provider|provider of|our (?:company|products?"
+    r"|platform|solutions?|customers|clients|mission|business|services))\b",
+    re.IGNORECASE,
+)
+_ASKS_CANDIDATE = re.compile(
+    r"\b(?:you|your|you'll|you're|candidates?|applicants?|looking for|required|requirements?"
+    r"|must|should|ideally|preferred|qualifications?|experience[ds]?|knowledge|skills?)\b",
+    re.IGNORECASE,
+)
+
+
+def field_reads_as_skill(text: str, segment_start: int, segment_end: int) -> bool:
+    """A broad field, unless its sentence describes the employer and not the candidate."""
+    segment = text[segment_start:segment_end]
+    return not _ABOUT_EMPLOYER.search(segment) or bool(_ASKS_CANDIDATE.search(segment))
+
+
+def domain_reads_as_skill(
+    text: str, section: str | None, segment_start: int, start: int, end: int | None = None
+) -> bool:
+    """A domain word ('sales') in a skills-like section, after a skill cue in its sentence
+    ('experience in sales', 'knowledge of accounting') or before one ('e-commerce experience',
+    'banking domain knowledge')."""
+    return (
+        section in _SKILL_SECTIONS
+        or bool(_SKILL_CUE.search(text, segment_start, start))
+        or (end is not None and bool(_CUE_AFTER.match(text, end)))
+    )
 
 
 def listed_together(text: str, end: int, start: int) -> bool:

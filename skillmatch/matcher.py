@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from skillmatch.compiled import cached_taxonomy, compiled_index
 from skillmatch.context import (
     DOMAIN_CATEGORIES,
+    FIELD_CATEGORIES,
     alternative_groups,
     assign_years,
     describes_employer,
     domain_reads_as_skill,
+    field_reads_as_skill,
     find_cues,
     find_years,
     in_job_title,
@@ -78,11 +80,16 @@ class SkillMatcher:
             sid: _phrases(s.confirm) for sid, s in self.taxonomy.skills.items() if s.confirm
         }
         self._deny = {sid: _phrases(s.deny) for sid, s in self.taxonomy.skills.items() if s.deny}
+        # a soft skill's ordinary word ('passionate', 'structured') is confirmed by words about
+        # the person, never by a tool named nearby ('structured data in Python')
+        self._traits = frozenset(
+            sid for sid, s in self.taxonomy.skills.items() if s.category == "soft-skill"
+        )
         # per-skill category tests, answered by one set lookup per mention
         skills = self.taxonomy.skills
         self._anchor_ids = frozenset(i for i, s in skills.items() if s.category not in _NOT_ANCHORS)
-        self._domain_ids = frozenset(
-            i for i, s in skills.items() if s.category in DOMAIN_CATEGORIES
+        self._domain_or_field_ids = frozenset(
+            i for i, s in skills.items() if s.category in DOMAIN_CATEGORIES | FIELD_CATEGORIES
         )
 
     # -- public API --------------------------------------------------------------------------
@@ -203,10 +210,13 @@ class SkillMatcher:
             hi = bisect_right(anchor_starts, max(s1 - 1, h.start + CONFIRM_WINDOW))
             confirmed = (
                 sid in self._confirm and _any_phrase(self._confirm[sid], words, segment)
-            ) or any(
-                a.form.skill_id != sid
-                and (s0 <= a.start < s1 or abs(a.start - h.start) <= CONFIRM_WINDOW)
-                for a in anchors[lo:hi]
+            ) or (
+                sid not in self._traits
+                and any(
+                    a.form.skill_id != sid
+                    and (s0 <= a.start < s1 or abs(a.start - h.start) <= CONFIRM_WINDOW)
+                    for a in anchors[lo:hi]
+                )
             )
             if confirmed:
                 kept.append(h)
@@ -218,23 +228,32 @@ class SkillMatcher:
         A domain word counts in a skills, requirements, experience or education section, after
         a skill cue in its sentence ('experience in sales', 'knowledge of accounting'), or in a
         list next to another kind of skill ('Excel, accounting'); elsewhere it usually
-        describes the company or its market.
+        describes the company or its market. A broad field ('cloud', 'analytics') is dropped
+        only in a sentence about the company that says nothing of the candidate.
         """
-        domain = self._domain_ids
-        if not any(h.form.skill_id in domain for h in hits):
+        cats = self.taxonomy.skills
+        special = self._domain_or_field_ids
+        if not any(h.form.skill_id in special for h in hits):
             return hits
         kept = []
         for k, h in enumerate(hits):
-            if h.form.skill_id not in domain:
+            if h.form.skill_id not in special:
                 kept.append(h)
                 continue
-            s0, _s1 = lay.segment_span(lay.segment_at(h.start))
-            if domain_reads_as_skill(text, lay.section_at(h.start), s0, h.start):
+            category = cats[h.form.skill_id].category
+            s0, s1 = lay.segment_span(lay.segment_at(h.start))
+            if category in FIELD_CATEGORIES:  # a broad field: dropped only about the employer
+                if field_reads_as_skill(text, s0, s1) or domain_reads_as_skill(
+                    text, lay.section_at(h.start), s0, h.start, h.end
+                ):
+                    kept.append(h)
+                continue
+            if domain_reads_as_skill(text, lay.section_at(h.start), s0, h.start, h.end):
                 kept.append(h)
                 continue
             for j in (k - 1, k + 1):
                 other = hits[j] if 0 <= j < len(hits) else None
-                if other is None or other.form.skill_id in domain:
+                if other is None or cats[other.form.skill_id].category in DOMAIN_CATEGORIES:
                     continue
                 a, b = (other.end, h.start) if j < k else (h.end, other.start)
                 if listed_together(text, a, b):
@@ -327,7 +346,7 @@ class SkillMatcher:
                         "section": sections[k],
                         "alias": form.form,
                         "cue": level[1] if level else None,
-                        "title": in_job_title(text, end, form.form, passive),
+                        "title": in_job_title(text, end, form.form, passive, start),
                     }
                 )
             stated = [years[k] for k in ks if years[k] is not None]

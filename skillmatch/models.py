@@ -140,6 +140,20 @@ class FitReport(_Frozen):
     """How well a résumé fits a job: the score, what matched and what is missing."""
 
     score: float = Field(ge=0, le=100)
+    focus: float = Field(
+        default=0.0,
+        ge=0,
+        le=100,
+        description="How much of the résumé is about this job: 100 × the cosine of the two "
+        "skill profiles, rarer skills weighing more.",
+    )
+    relevance: float = Field(
+        default=0.0,
+        ge=0,
+        le=100,
+        description="√(score × focus): high only when the résumé covers the job and is about "
+        "it. Batches are ordered by it.",
+    )
     matched: tuple[MatchedSkill, ...] = ()
     missing: tuple[MissingSkill, ...] = ()
     weights: ScoringWeights
@@ -156,10 +170,17 @@ class RankedRow(_Frozen):
     """
 
     rank: int | None = Field(
-        default=None, description="1 = best fit; None for error rows and rows not yet ranked."
+        default=None,
+        description="1 = most relevant; None for error rows and rows not yet ranked.",
     )
     document: str = Field(description="The path, or the record id, as it was given.")
     score: float | None = Field(default=None, ge=0, le=100)
+    focus: float | None = Field(
+        default=None, ge=0, le=100, description="How much of the document is about the job."
+    )
+    relevance: float | None = Field(
+        default=None, ge=0, le=100, description="√(score × focus): the order of the ranking."
+    )
     matched: tuple[str, ...] = Field(
         default=(), description="Ids of the job's skills the document shows, required first."
     )

@@ -52,7 +52,10 @@ def print_report(report: FitReport, file: IO[str] | None = None) -> None:
     from rich.table import Table
 
     console = _console(file)
-    console.print(f"[bold]Fit score: {report.score:.1f} / 100[/bold]")
+    console.print(
+        f"[bold]Fit score: {report.score:.1f} / 100[/bold]  "
+        f"(focus {report.focus:.1f}: how much of the résumé is about this job)"
+    )
     if not report.matched and not report.missing:
         console.print("The job description names no skill the taxonomy knows: nothing to score.")
     if report.matched:
@@ -93,7 +96,7 @@ def _around(snippet: str, mention: str, width: int = 48) -> str:
 
 # -- rank --------------------------------------------------------------------------------------
 
-RANK_FIELDS = ("rank", "document", "score", "matched", "missing", "error")
+RANK_FIELDS = ("rank", "document", "score", "focus", "relevance", "matched", "missing", "error")
 _TOP = 3  # skills named per cell of the ranking table
 
 
@@ -139,6 +142,8 @@ def rows_to_csv(rows: Iterable[RankedRow], explain: bool = False) -> str:
             "" if r.rank is None else r.rank,
             r.document,
             "" if r.score is None else f"{r.score:.1f}",
+            "" if r.focus is None else f"{r.focus:.1f}",
+            "" if r.relevance is None else f"{r.relevance:.1f}",
             ";".join(r.matched),
             ";".join(r.missing),
             r.error or "",
@@ -185,7 +190,9 @@ def print_ranking(
         table = Table(title=f"Ranking ({len(scored)})", title_justify="left")
         table.add_column("rank", justify="right", no_wrap=True)
         table.add_column("document", overflow="fold", ratio=3)  # a path is never cut short
+        table.add_column("relevance", justify="right", no_wrap=True)
         table.add_column("score", justify="right", no_wrap=True)
+        table.add_column("focus", justify="right", no_wrap=True)
         table.add_column("top matched", ratio=3)
         table.add_column("top missing", ratio=3)
         if explain:
@@ -195,7 +202,9 @@ def print_ranking(
             cells = [
                 "" if r.rank is None else str(r.rank),
                 escape(r.document),
+                f"{r.relevance:.1f}" if r.relevance is not None else "",
                 f"{r.score:.1f}" if r.score is not None else "",
+                f"{r.focus:.1f}" if r.focus is not None else "",
                 escape(_names(report.matched) if report else _id_names(r.matched, names)),
                 escape(_names(report.missing) if report else _id_names(r.missing, names)),
             ]

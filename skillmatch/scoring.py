@@ -8,11 +8,21 @@ abilities), and credit is the best over the group's skills of:
   `implies` a résumé skill implies it; `related` it names a substitute; else 0 —
 multiplied, where the job asks for N years and the résumé states fewer (y), by
 max(years_floor, y / N).
+
+focus = 100 × cos(job, résumé) in skill space: how much of the résumé is about this job. Each
+skill weighs its specificity (Taxonomy.specificity: rarer in job postings weighs more) ×
+`generic` for everyday skills; the job's vector has one component per requirement group, times
+`required` or `preferred`; only skills the résumé names count (a broader or related skill earns
+fit credit, but does not make two profiles alike).
+
+relevance = √(score × focus), which orders a batch: high only when the résumé both covers the
+job and is about it, so neither a résumé listing everything nor one naming a single skill leads.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from skillmatch.models import (
@@ -188,6 +198,42 @@ def _meet(
     return score, met, unmet
 
 
+def skill_weight(skill_id: str, taxonomy: Taxonomy, weights: ScoringWeights) -> float:
+    """How much one skill says about a profile: specific skills say more than everyday ones."""
+    skill = taxonomy.get(skill_id)
+    generic = skill is not None and skill.category in GENERIC_CATEGORIES
+    return taxonomy.specificity(skill_id) * (weights.generic if generic else 1.0)
+
+
+def relevance(score: float, focus: float) -> float:
+    """√(score × focus), one decimal: the order of a batch (see the module docstring)."""
+    return round(math.sqrt(score * focus), 1)
+
+
+def focus(
+    requirements: Sequence[_Requirement],
+    resume_ids: Iterable[str],
+    taxonomy: Taxonomy,
+    weights: ScoringWeights,
+) -> float:
+    """100 × the cosine between the job's requirements and the résumé's skills (see the module
+    docstring): a résumé that lists everything has less focus than one about the role."""
+    ids = frozenset(resume_ids)
+    norm_resume = math.fsum(skill_weight(s, taxonomy, weights) ** 2 for s in sorted(ids))
+    dot = norm_job = 0.0
+    for req in requirements:
+        level = weights.required if req.level == "required" else weights.preferred
+        named = [s.id for s in req.skills if s.id in ids]
+        best = max(named, key=lambda s: skill_weight(s, taxonomy, weights), default=None)
+        w = skill_weight(best or req.skills[0].id, taxonomy, weights)
+        norm_job += (level * w) ** 2
+        if best is not None:
+            dot += level * w * w
+    if not dot:
+        return 0.0
+    return min(round(100.0 * dot / math.sqrt(norm_job * norm_resume), 1), 100.0)
+
+
 def score_summary(
     requirements: Sequence[_Requirement],
     resume_years: dict[str, int | None],
@@ -214,7 +260,8 @@ def score_profiles(
     """Score a résumé profile against a job profile (see the module docstring)."""
     resume_by_id = {s.id: s for s in resume.skills}
     resume_years = {s.id: s.years for s in resume.skills}
-    score, met, unmet = _meet(job_requirements(job, weights), resume_years, taxonomy, weights)
+    requirements = job_requirements(job, weights)
+    score, met, unmet = _meet(requirements, resume_years, taxonomy, weights)
     resume_ids = frozenset(resume_years)
     # plain data, validated once at the end: much cheaper than a model per row
     matched = [
@@ -243,9 +290,12 @@ def score_profiles(
         for r in unmet
     ]
     used = {c.by for c in met}
+    near = focus(requirements, resume_ids, taxonomy, weights)
     return FitReport.model_validate(
         {
             "score": score,
+            "focus": near,
+            "relevance": relevance(score, near),
             "matched": tuple(matched),
             "missing": tuple(missing),
             "weights": weights,

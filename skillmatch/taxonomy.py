@@ -8,6 +8,7 @@ Every problem is reported with the file, the skill id and what is wrong.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
@@ -135,6 +136,20 @@ class _Extension(BaseModel):
     onet: list[str] = []
 
 
+class Frequency(BaseModel):
+    """How many of a corpus's documents name each skill: how common, hence how telling, it is.
+
+    Ranking weighs a shared skill by its inverse document frequency, so that two people who both
+    list 'communication' look less alike than two who both list 'pleadings drafting'.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str = Field(description="The corpus the counts come from.")
+    documents: int = Field(gt=0, description="How many documents were counted.")
+    counts: dict[str, int] = Field(default={}, description="Skill id -> documents naming it.")
+
+
 class _TaxonomyFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -143,6 +158,7 @@ class _TaxonomyFile(BaseModel):
     skills: list[_SkillEntry] = []
     extend: list[_Extension] = []
     retire: list[str] = []
+    frequency: Frequency | None = None
 
 
 def default_taxonomy_dir() -> Path:
@@ -202,10 +218,17 @@ def _read(path: Path, problems: list[str]) -> _TaxonomyFile | None:
 class Taxonomy:
     """A validated, merged taxonomy with indexes by id, alias and relation."""
 
-    def __init__(self, skills: Iterable[Skill], content_hash: str, files: Sequence[str]) -> None:
+    def __init__(
+        self,
+        skills: Iterable[Skill],
+        content_hash: str,
+        files: Sequence[str],
+        frequency: Frequency | None = None,
+    ) -> None:
         self.skills: dict[str, Skill] = {s.id: s for s in sorted(skills, key=lambda s: s.id)}
         self.hash = content_hash
         self.files = tuple(files)
+        self.frequency = frequency
         self._descendants: dict[str, frozenset[str]] = {}
         self._implied: dict[str, frozenset[str]] = {}
         self._ancestors: dict[str, tuple[str, ...]] = {}
@@ -304,6 +327,24 @@ class Taxonomy:
                 stack.extend(self.skills[sid].implies)
         return frozenset(out)
 
+    def specificity(self, skill_id: str) -> float:
+        """Smoothed inverse document frequency, ln((N + 1) / (n + 1)) + 1: 1.0 for a skill in
+        every counted document, largest for one never seen; 1.0 for all without counts."""
+        if self.frequency is None:
+            return 1.0
+        return self._specificity.get(skill_id, self._specificity_unseen)
+
+    @cached_property
+    def _specificity(self) -> dict[str, float]:
+        freq = self.frequency
+        assert freq is not None
+        n = freq.documents
+        return {sid: math.log((n + 1) / (min(c, n) + 1)) + 1 for sid, c in freq.counts.items()}
+
+    @cached_property
+    def _specificity_unseen(self) -> float:
+        return math.log((self.frequency.documents + 1) if self.frequency else 1) + 1
+
     def categories(self) -> dict[str, int]:
         """Number of skills in each category."""
         counts: dict[str, int] = {}
@@ -346,6 +387,7 @@ def load_taxonomy(
     extra_names = {str(f) for f in extra_files}
     retired: set[str] = set()
     extensions: list[tuple[Path, _Extension]] = []
+    frequency: Frequency | None = None
     n_base = len(base_files)
     for file_no, path in enumerate([*base_files, *extra_files]):
         parsed = _read(path, problems)
@@ -371,6 +413,8 @@ def load_taxonomy(
                 )
         extensions.extend((path, ext) for ext in parsed.extend)
         retired.update(parsed.retire)
+        if parsed.frequency is not None:  # the last file that has counts wins
+            frequency = parsed.frequency
     for path, ext in extensions:
         base = skills.get(ext.id)
         if base is None:
@@ -395,7 +439,7 @@ def load_taxonomy(
     if problems:
         raise TaxonomyError(problems)
     files = base_files + extra_files
-    return Taxonomy(skills.values(), content_hash(files), [str(f) for f in files])
+    return Taxonomy(skills.values(), content_hash(files), [str(f) for f in files], frequency)
 
 
 def _check(skills: dict[str, Skill]) -> list[str]:

@@ -95,6 +95,28 @@ def test_skills_inside_job_titles_are_flagged(matcher: SkillMatcher) -> None:
     assert [m.title for m in profile.get("software-testing").mentions] == [True]
 
 
+def test_skills_before_title_words_or_listed_in_a_title_line_are_flagged(
+    matcher: SkillMatcher,
+) -> None:
+    text = (
+        "Lead Java Software Engineer\n"
+        "Backend Engineer (Python / PostgreSQL)\n"
+        "Front End Developer - React, TypeScript\n"
+        "You know Java, React and Python well and are a motivated Senior Developer."
+    )
+    profile = matcher.extract(text)
+
+    def flags(sid: str) -> list[bool]:
+        return [m.title for m in profile.get(sid).mentions]
+
+    assert flags("java") == [True, False]
+    assert flags("python") == [True, False]
+    assert flags("postgresql") == [True]
+    assert flags("react") == [True, False]
+    assert flags("typescript") == [True]
+    assert flags("self-motivation") == [False]
+
+
 def test_cv_meaning_resume_is_not_computer_vision(matcher: SkillMatcher) -> None:
     text = "Python and SQL required. Please send your CV to our team."
     assert matcher.extract(text).get("computer-vision") is None
