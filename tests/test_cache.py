@@ -143,7 +143,7 @@ def test_unwritable_location_turns_the_cache_off_without_failing(tmp_path: Path)
 def _writer(path: str, offset: int) -> None:
     with ProfileCache(path) as cache:
         for n in range(40):
-            cache.put_many([((f"{offset + n:064d}", "t", "e"), JSON)])
+            cache.put_many([((f"{offset + n:064d}", "t", "e"), JSON, None)])
 
 
 def test_two_processes_write_the_same_cache_safely(tmp_path: Path) -> None:
