@@ -149,6 +149,7 @@ class JobScorer:
         choice = self._choices(vectors)
         earned = np.zeros(n, dtype=float)
         floor = self.weights.years_floor
+        years = vectors.years if len(vectors.years) else np.array([NO_YEARS], dtype=_DTYPE)
         slot = 0
         for req in self.requirements:
             best = choice[slot]
@@ -163,7 +164,7 @@ class JobScorer:
                     best_key = np.maximum(key, best_key)
             credit = self.cand_credit[best >> _SHIFT]  # 0.0 when unmet: adds nothing below
             if req.min_years:
-                stated = vectors.years[best & _ENTRY]
+                stated = years[best & _ENTRY]  # `none` points at entry 0: masked out below
                 short = (best != self.none) & (stated != NO_YEARS) & (stated < req.min_years)
                 factor = np.maximum(floor, stated / req.min_years)
                 credit = np.where(short, credit * factor, credit)
