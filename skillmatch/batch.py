@@ -365,9 +365,7 @@ class _Batch:
         """Name every document and hash what can be hashed without reading a file."""
         for item in items:
             if isinstance(item, Collection):
-                members = self.store.collection(item.name) if self.store is not None else []
-                for document, sha in members:
-                    self._append(document, sha, None, None)
+                self._add_collection(item.name)
             elif isinstance(item, TextDocument):
                 sha = None if item.error is not None else text_hash(item.text)
                 self._append(item.id, sha, item.error, item)
@@ -377,6 +375,18 @@ class _Batch:
                     if stat is not None:
                         self.stats[len(self.names)] = stat
                 self._append(item, None, None, item)
+
+    def _add_collection(self, name: str) -> None:
+        """The members of a collection, with their vectors from the same query."""
+        if self.store is None:
+            return
+        members = self.store.collection(name, self.matcher.taxonomy.hash, self.extractor)
+        for document, sha, stored in members:
+            vector = stored if not isinstance(stored, str) else _vector(stored, self.index)
+            self._append(document, sha, _NOT_CACHED if vector is None else None, None)
+            if vector is not None:
+                self.vectors[-1] = vector
+                self.store.hits += 1
 
     def _append(self, name: str, sha: str | None, error: str | None, source: Any) -> None:
         self.names.append(name)
@@ -396,7 +406,7 @@ class _Batch:
             (h for h in self.hashes if h is not None), self.matcher.taxonomy.hash, self.extractor
         )
         for k, sha in enumerate(self.hashes):
-            if self.errors[k] is not None or sha is None or sha not in found:
+            if self.sources[k] is None or sha is None or sha not in found:
                 continue
             stored = found[sha]
             vector = stored if isinstance(stored, bytes) else _vector(stored, self.index)
@@ -414,9 +424,6 @@ class _Batch:
             for k, source in enumerate(self.sources)
             if source is not None and self.errors[k] is None
         ]
-        for k, source in enumerate(self.sources):
-            if source is None and self.errors[k] is None and not self.vectors[k]:
-                self.errors[k] = _NOT_CACHED  # a collection member the cache no longer holds
         total, done = len(self.names), len(self.names) - len(todo)
         if progress is not None:
             progress(done, total)

@@ -216,11 +216,9 @@ class ProfileCache:
             return {}
         out: dict[str, bytes | str] = {}
         for sha, vector, profile in rows:
-            if isinstance(vector, bytes) and len(vector) % 8 == 0:
-                out[sha] = vector
-            elif profile is not None:
-                with contextlib.suppress(zlib.error, UnicodeDecodeError, TypeError):
-                    out[sha] = zlib.decompress(profile).decode("utf-8")
+            found = _stored(vector, profile)
+            if found is not None:
+                out[sha] = found
         return out
 
     def file_hashes(self, stats: Iterable[FileStat], reader: str) -> dict[str, str]:
@@ -259,20 +257,30 @@ class ProfileCache:
             else 0
         )
 
-    def collection(self, name: str) -> list[tuple[str, str]]:
-        """The (document, text hash) pairs filed under a name, by document."""
+    def collection(
+        self, name: str, taxonomy_hash: str, extractor: str
+    ) -> list[tuple[str, str, bytes | str | None]]:
+        """(document, text hash, skill vector) of every document filed under a name, by
+        document, in one query; the vector is the profile JSON for an entry stored without
+        one, and None when the cache holds no profile for this taxonomy and extractor."""
         conn = self._connection()
         if conn is None:
             return []
         try:
             rows = conn.execute(
-                "SELECT document, text_sha256 FROM collections WHERE name = ? ORDER BY document",
-                (name,),
+                "SELECT c.document, c.text_sha256, p.vector,"
+                " CASE WHEN p.vector IS NULL THEN p.profile END"
+                " FROM collections AS c LEFT JOIN profiles AS p"
+                " ON p.text_sha256 = c.text_sha256 AND p.taxonomy_hash = ? AND p.extractor = ?"
+                " WHERE c.name = ? ORDER BY c.document",
+                (taxonomy_hash, extractor, name),
             ).fetchall()
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
             return []
-        return [(document, sha) for document, sha in rows]
+        return [
+            (document, sha, _stored(vector, profile)) for document, sha, vector, profile in rows
+        ]
 
     def _write(self, sql: str, rows: list[tuple]) -> bool:
         """executemany in one short transaction; False if there was nothing or it failed."""
@@ -405,6 +413,16 @@ class ProfileCache:
         if _is_corrupt(exc):
             self._set_aside()
         # locked past the timeout, read-only, disk full: this lookup or write is skipped
+
+
+def _stored(vector: object, profile: object) -> bytes | str | None:
+    """A stored skill vector, else the profile JSON it can be packed from, else None."""
+    if isinstance(vector, bytes) and len(vector) % 8 == 0:
+        return vector
+    if isinstance(profile, bytes):
+        with contextlib.suppress(zlib.error, UnicodeDecodeError):
+            return zlib.decompress(profile).decode("utf-8")
+    return None
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:

@@ -215,8 +215,13 @@ def test_collections_file_documents_by_name(tmp_path: Path) -> None:
         assert cache.put_collection("spring", [("b.txt", "h2"), ("a.txt", "h1")]) == 2
         cache.put_collection("spring", [("b.txt", "h3")])  # a document's entry is replaced
         cache.put_collection("autumn", [("c.txt", "h4")])
-        assert cache.collection("spring") == [("a.txt", "h1"), ("b.txt", "h3")]
-        assert cache.collection("winter") == []
+        assert cache.collection("spring", "t", "e") == [
+            ("a.txt", "h1", None),
+            ("b.txt", "h3", None),
+        ]
+        cache.put(("h1", "t", "e"), JSON, b"")
+        assert cache.collection("spring", "t", "e")[0] == ("a.txt", "h1", b"")
+        assert cache.collection("winter", "t", "e") == []
 
 
 def test_a_format_1_cache_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
