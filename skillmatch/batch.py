@@ -136,7 +136,7 @@ def read_jsonl(
     if lines is None:
         try:
             with open(path, encoding="utf-8") as fh:
-                return read_jsonl(path, fh.readlines())
+                return read_jsonl(path, fh)  # line by line: never the whole file and its texts
         except FileNotFoundError:
             raise DocumentError(name, "no such file") from None
         except UnicodeDecodeError as exc:
