@@ -87,9 +87,9 @@ def scoring_alone(cache: str, n: int) -> dict[str, float]:
     job = matcher.parse_job(Path(JOB_B).read_text("utf-8"))
     with ProfileCache(cache) as store:
         start = time.perf_counter()
-        members = store.collection("big", matcher.taxonomy.hash, extractor_id(matcher))
+        _, members = store.collection("big", matcher.taxonomy.hash, extractor_id(matcher))
         load = time.perf_counter() - start
-    vectors = [v for _, _, v in members if isinstance(v, bytes)][:n]
+    vectors = [v for v in members if v is not None][:n]
     start = time.perf_counter()
     joined = Vectors.join(vectors)
     join = time.perf_counter() - start

@@ -380,13 +380,14 @@ class _Batch:
         """The members of a collection, with their vectors from the same query."""
         if self.store is None:
             return
-        members = self.store.collection(name, self.matcher.taxonomy.hash, self.extractor)
-        for document, sha, stored in members:
-            vector = stored if not isinstance(stored, str) else _vector(stored, self.index)
-            self._append(document, sha, _NOT_CACHED if vector is None else None, None)
-            if vector is not None:
-                self.vectors[-1] = vector
-                self.store.hits += 1
+        taxonomy_hash = self.matcher.taxonomy.hash
+        documents, vectors = self.store.collection(name, taxonomy_hash, self.extractor)
+        self.names += documents
+        self.hashes += [None] * len(documents)  # not needed: members are filed already
+        self.errors += [None if v is not None else _NOT_CACHED for v in vectors]
+        self.vectors += [b"" if v is None else v for v in vectors]
+        self.sources += [None] * len(documents)
+        self.store.hits += len(vectors) - vectors.count(None)
 
     def _append(self, name: str, sha: str | None, error: str | None, source: Any) -> None:
         self.names.append(name)
@@ -408,12 +409,9 @@ class _Batch:
         for k, sha in enumerate(self.hashes):
             if self.sources[k] is None or sha is None or sha not in found:
                 continue
-            stored = found[sha]
-            vector = stored if isinstance(stored, bytes) else _vector(stored, self.index)
-            if vector is not None:
-                self.vectors[k] = vector
-                self.store.hits += 1
-                self.sources[k] = None  # settled: nothing to read or extract
+            self.vectors[k] = found[sha]
+            self.store.hits += 1
+            self.sources[k] = None  # settled: nothing to read or extract
 
     def extract(
         self, workers: int | None, engine: Engine, scheduler: Any, progress: Progress | None
@@ -460,7 +458,9 @@ class _Batch:
                     self.store.hits += 1
                 else:
                     self.store.misses += 1
-                    profiles.append((outcome.key, outcome.profile, vector))  # type: ignore[arg-type]
+                # a hit here is a profile stored without its vector (by iter_rows or an
+                # older run): store both, so the next ranking finds the vector
+                profiles.append((outcome.key, outcome.profile, vector))  # type: ignore[arg-type]
                 if len(profiles) >= _FLUSH_EVERY:
                     self.store.put_many(profiles)
                     profiles.clear()

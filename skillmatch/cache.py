@@ -3,8 +3,9 @@
 Extraction is the expensive step of ranking and its result depends only on the text, the
 taxonomy and the extractor, so a profile is stored under (sha256 of the text, taxonomy hash,
 extractor id) and ranking the same résumés for another job does no extraction. Next to the
-full profile (zlib'd JSON, for reports) each entry holds the résumé's skill vector (see
-skillmatch.vectorized), which is all a ranking needs: many load in one query.
+full profile (zlib'd JSON, for reports) the `vectors` table holds the résumé's skill vector
+(see skillmatch.vectorized), which is all a ranking needs. It is a table of its own so that
+its rows stay small: 100,000 of them load in one query without touching the profiles.
 
 Two smaller tables save reading inputs again: `files` remembers, per absolute path and
 document reader, the size and mtime a file had when its text was hashed, so an unchanged file
@@ -41,6 +42,7 @@ FILENAME = "profiles.sqlite3"
 FORMAT = 2  # bump when the stored profile's shape or the extraction's meaning changes
 SCHEMA_VERSION = 2  # PRAGMA user_version of our database: an older file is set aside
 APPLICATION_ID = 0x736B6D63  # 'skmc' in PRAGMA application_id: tells our file from others
+_MMAP = 1 << 30  # address space only: pages are read as a query touches them
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
 
 CacheKey = tuple[str, str, str]  # (text sha256, taxonomy hash, extractor id)
@@ -52,8 +54,14 @@ _SCHEMA = (
     taxonomy_hash TEXT NOT NULL,
     extractor     TEXT NOT NULL,
     profile       BLOB NOT NULL,
-    vector        BLOB,
     created       REAL NOT NULL,
+    PRIMARY KEY (text_sha256, taxonomy_hash, extractor)
+) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS vectors (
+    text_sha256   TEXT NOT NULL,
+    taxonomy_hash TEXT NOT NULL,
+    extractor     TEXT NOT NULL,
+    vector        BLOB NOT NULL,
     PRIMARY KEY (text_sha256, taxonomy_hash, extractor)
 ) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS files (
@@ -72,7 +80,8 @@ _SCHEMA = (
 ) WITHOUT ROWID""",
 )
 _COLUMNS = {
-    "profiles": ["text_sha256", "taxonomy_hash", "extractor", "profile", "vector", "created"],
+    "profiles": ["text_sha256", "taxonomy_hash", "extractor", "profile", "created"],
+    "vectors": ["text_sha256", "taxonomy_hash", "extractor", "vector"],
     "files": ["path", "reader", "size", "mtime_ns", "text_sha256"],
     "collections": ["name", "document", "text_sha256"],
 }
@@ -180,16 +189,19 @@ class ProfileCache:
 
     def put_many(self, entries: Iterable[tuple[CacheKey, str, bytes | None]]) -> int:
         """Store (key, profile JSON, skill vector) entries in one short transaction; how many
-        were stored. A None vector is packed again from the profile when it is needed."""
+        were stored. An entry without a vector is found by get, but not by vectors."""
         now = time.time()
-        rows = [
-            (*key, zlib.compress(data.encode("utf-8"), 6), vector, now)
-            for key, data, vector in entries
-        ]
-        if self._write("INSERT OR REPLACE INTO profiles VALUES (?, ?, ?, ?, ?, ?)", rows):
-            self.stores += len(rows)
-            return len(rows)
-        return 0
+        entries = list(entries)
+        profiles = [(*key, zlib.compress(data.encode("utf-8"), 6), now) for key, data, _ in entries]
+        vectors = [(*key, vector) for key, _, vector in entries if vector is not None]
+        done = self._write(
+            ("INSERT OR REPLACE INTO profiles VALUES (?, ?, ?, ?, ?)", profiles),
+            ("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", vectors),
+        )
+        if not done:
+            return 0
+        self.stores += len(profiles)
+        return len(profiles)
 
     def put(self, key: CacheKey, data: str, vector: bytes | None = None) -> bool:
         """Store one profile JSON (and its skill vector); False if the cache could not take it."""
@@ -197,29 +209,22 @@ class ProfileCache:
 
     def vectors(
         self, hashes: Iterable[str], taxonomy_hash: str, extractor: str
-    ) -> dict[str, bytes | str]:
-        """The stored skill vector of each text hash found, in one query; an entry stored
-        without a vector gives its profile JSON instead (the caller packs it)."""
+    ) -> dict[str, bytes]:
+        """The stored skill vector of each text hash found, in one query."""
         conn = self._connection()
         wanted = json.dumps(sorted(set(hashes)))
         if conn is None or wanted == "[]":
             return {}
         try:
             rows = conn.execute(
-                "SELECT p.text_sha256, p.vector, CASE WHEN p.vector IS NULL THEN p.profile END"
-                " FROM json_each(?) AS j JOIN profiles AS p"
-                " ON p.text_sha256 = j.value AND p.taxonomy_hash = ? AND p.extractor = ?",
+                "SELECT v.text_sha256, v.vector FROM json_each(?) AS j JOIN vectors AS v"
+                " ON v.text_sha256 = j.value AND v.taxonomy_hash = ? AND v.extractor = ?",
                 (wanted, taxonomy_hash, extractor),
             ).fetchall()
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
             return {}
-        out: dict[str, bytes | str] = {}
-        for sha, vector, profile in rows:
-            found = _stored(vector, profile)
-            if found is not None:
-                out[sha] = found
-        return out
+        return {sha: vector for sha, vector in rows if _is_vector(vector)}
 
     def file_hashes(self, stats: Iterable[FileStat], reader: str) -> dict[str, str]:
         """Text hash of each file (by absolute path) whose size and mtime are as recorded."""
@@ -243,7 +248,7 @@ class ProfileCache:
         rows = [(path, reader, size, mtime, sha) for (path, size, mtime), sha in entries]
         return (
             len(rows)
-            if self._write("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows)
+            if self._write(("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows))
             else 0
         )
 
@@ -253,44 +258,42 @@ class ProfileCache:
         rows = [(name, document, sha) for document, sha in members]
         return (
             len(rows)
-            if self._write("INSERT OR REPLACE INTO collections VALUES (?, ?, ?)", rows)
+            if self._write(("INSERT OR REPLACE INTO collections VALUES (?, ?, ?)", rows))
             else 0
         )
 
     def collection(
         self, name: str, taxonomy_hash: str, extractor: str
-    ) -> list[tuple[str, str, bytes | str | None]]:
-        """(document, text hash, skill vector) of every document filed under a name, by
-        document, in one query; the vector is the profile JSON for an entry stored without
-        one, and None when the cache holds no profile for this taxonomy and extractor."""
+    ) -> tuple[list[str], list[bytes | None]]:
+        """The documents filed under a name (by document) and their skill vectors (None where
+        the cache holds none for this taxonomy and extractor), in one query."""
         conn = self._connection()
         if conn is None:
-            return []
+            return [], []
         try:
             rows = conn.execute(
-                "SELECT c.document, c.text_sha256, p.vector,"
-                " CASE WHEN p.vector IS NULL THEN p.profile END"
-                " FROM collections AS c LEFT JOIN profiles AS p"
-                " ON p.text_sha256 = c.text_sha256 AND p.taxonomy_hash = ? AND p.extractor = ?"
+                "SELECT c.document, v.vector FROM collections AS c"
+                " LEFT JOIN vectors AS v ON v.text_sha256 = c.text_sha256"
+                " AND v.taxonomy_hash = ? AND v.extractor = ?"
                 " WHERE c.name = ? ORDER BY c.document",
                 (taxonomy_hash, extractor, name),
             ).fetchall()
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
-            return []
-        return [
-            (document, sha, _stored(vector, profile)) for document, sha, vector, profile in rows
-        ]
+            return [], []
+        documents = [document for document, _ in rows]
+        return documents, [None if v is None or len(v) % 8 else v for _, v in rows]
 
-    def _write(self, sql: str, rows: list[tuple]) -> bool:
-        """executemany in one short transaction; False if there was nothing or it failed."""
+    def _write(self, *statements: tuple[str, list[tuple]]) -> bool:
+        """executemany each (sql, rows) in one short transaction; False if nothing or failed."""
         conn = self._connection()
-        if not rows or conn is None:
+        if not any(rows for _, rows in statements) or conn is None:
             return False
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.executemany(sql, rows)
+                for sql, rows in statements:
+                    conn.executemany(sql, rows)
                 conn.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
@@ -374,6 +377,7 @@ class ProfileCache:
             with contextlib.suppress(sqlite3.OperationalError):  # e.g. a network file system
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute(f"PRAGMA mmap_size = {_MMAP}")  # large reads without a syscall a page
         except BaseException:
             conn.close()
             raise
@@ -415,14 +419,9 @@ class ProfileCache:
         # locked past the timeout, read-only, disk full: this lookup or write is skipped
 
 
-def _stored(vector: object, profile: object) -> bytes | str | None:
-    """A stored skill vector, else the profile JSON it can be packed from, else None."""
-    if isinstance(vector, bytes) and len(vector) % 8 == 0:
-        return vector
-    if isinstance(profile, bytes):
-        with contextlib.suppress(zlib.error, UnicodeDecodeError):
-            return zlib.decompress(profile).decode("utf-8")
-    return None
+def _is_vector(value: object) -> bool:
+    """A skill vector as stored: int32 (position, years) pairs."""
+    return isinstance(value, bytes) and len(value) % 8 == 0
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:

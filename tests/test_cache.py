@@ -186,10 +186,11 @@ def test_truncated_sqlite_header_is_recovered(tmp_path: Path, bad: bytes) -> Non
 
 def test_vectors_load_many_entries_in_one_call(tmp_path: Path) -> None:
     other = ("b" * 64, KEY[1], KEY[2])
+    vector = b"\x01\x00\x00\x00\xff\xff\xff\xff"
     with ProfileCache(tmp_path / "c.sqlite3") as cache:
-        cache.put_many([(KEY, JSON, b"\x01\x00\x00\x00\xff\xff\xff\xff"), (other, JSON, None)])
-        found = cache.vectors([KEY[0], other[0], "c" * 64], KEY[1], KEY[2])
-        assert found == {KEY[0]: b"\x01\x00\x00\x00\xff\xff\xff\xff", other[0]: JSON}
+        cache.put_many([(KEY, JSON, vector), (other, JSON, None)])
+        assert cache.vectors([KEY[0], other[0], "c" * 64], KEY[1], KEY[2]) == {KEY[0]: vector}
+        assert cache.get(other) == JSON  # stored without a vector: a profile all the same
         assert cache.vectors([KEY[0]], "another taxonomy", KEY[2]) == {}
         assert cache.vectors([], KEY[1], KEY[2]) == {}
 
@@ -215,13 +216,16 @@ def test_collections_file_documents_by_name(tmp_path: Path) -> None:
         assert cache.put_collection("spring", [("b.txt", "h2"), ("a.txt", "h1")]) == 2
         cache.put_collection("spring", [("b.txt", "h3")])  # a document's entry is replaced
         cache.put_collection("autumn", [("c.txt", "h4")])
-        assert cache.collection("spring", "t", "e") == [
-            ("a.txt", "h1", None),
-            ("b.txt", "h3", None),
-        ]
         cache.put(("h1", "t", "e"), JSON, b"")
-        assert cache.collection("spring", "t", "e")[0] == ("a.txt", "h1", b"")
-        assert cache.collection("winter", "t", "e") == []
+        assert cache.collection("spring", "t", "e") == (
+            ["a.txt", "b.txt"],
+            [b"", None],
+        )
+        assert cache.collection("spring", "t2", "e") == (
+            ["a.txt", "b.txt"],
+            [None, None],
+        )
+        assert cache.collection("winter", "t", "e") == ([], [])
 
 
 def test_a_format_1_cache_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
