@@ -44,7 +44,6 @@ from skillmatch.vectorized import (
     pack,
     profile_years,
     skill_index,
-    unpack,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -479,26 +478,23 @@ class _Batch:
 
     def rows(self, job: Profile, top: int | None, min_score: float | None) -> list[RankedRow]:
         """Scored rows best first (the selected ones only), then error rows by document."""
-        taxonomy, weights = self.matcher.taxonomy, self.matcher.weights
-        scorer = JobScorer(job, taxonomy, weights)
+        scorer = JobScorer(job, self.matcher.taxonomy, self.matcher.weights)
         ok = [k for k, error in enumerate(self.errors) if error is None]
-        scores = scorer.scores(Vectors.join([self.vectors[k] for k in ok]))
-        ids = list(self.index)
-        rows = []
-        for n, at in enumerate(_best_first(scores, [self.names[k] for k in ok], top, min_score)):
-            k = ok[at]
-            score, matched, missing = score_summary(
-                scorer.requirements, unpack(self.vectors[k], ids), taxonomy, weights
+        fits = scorer.fits(Vectors.join([self.vectors[k] for k in ok]))
+        chosen = _best_first(fits.scores, [self.names[k] for k in ok], top, min_score)
+        scores = fits.scores.tolist()
+        rows = [
+            RankedRow(
+                rank=n,
+                document=self.names[ok[at]],
+                score=scores[at],
+                matched=matched,
+                missing=missing,
             )
-            rows.append(
-                RankedRow(
-                    rank=n + 1,
-                    document=self.names[k],
-                    score=score,
-                    matched=matched,
-                    missing=missing,
-                )
+            for n, (at, (matched, missing)) in enumerate(
+                zip(chosen, scorer.lists(fits, chosen), strict=True), start=1
             )
+        ]
         failed = sorted(
             (name, error)
             for name, error in zip(self.names, self.errors, strict=True)

@@ -95,6 +95,16 @@ class Vectors:
         return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.indptr))
 
 
+@dataclass(frozen=True, slots=True)
+class Fits:
+    """How a batch fits one job: scores[d], and per requirement r credits[r, d] (after the
+    years factor) and winners[r, d], the job skill (slot) that met it, or -1."""
+
+    scores: np.ndarray
+    credits: np.ndarray
+    winners: np.ndarray
+
+
 class JobScorer:
     """One job's requirements as arrays, to score any number of skill vectors at once."""
 
@@ -107,6 +117,9 @@ class JobScorer:
         for req in self.requirements:
             for skill in req.skills:
                 slots.append(_candidates(skill.id, taxonomy, weights, index))
+        self.slot_ids = [skill.id for req in self.requirements for skill in req.skills]
+        self.first_ids = [req.skills[0].id for req in self.requirements]
+        self.optional = np.array([req.level != "required" for req in self.requirements], dtype=bool)
         self.n_slots = len(slots)
         # every slot's candidates end to end: a flat id orders them as they are tried; the
         # last flat id is a sentinel for "no candidate" (credit 0, key -1)
@@ -140,36 +153,75 @@ class JobScorer:
 
     def scores(self, vectors: Vectors) -> np.ndarray:
         """The fit score of every document (float64), equal to scoring.score_summary's."""
-        n = len(vectors)
+        return self.fits(vectors).scores
+
+    def fits(self, vectors: Vectors) -> Fits:
+        """Every document's score, and per requirement its credit and the job skill that met
+        it: scoring._meet, operation for operation, over all documents at once."""
+        n, count = len(vectors), len(self.requirements)
+        credits = np.zeros((count, n), dtype=float)
+        winners = np.full((count, n), -1, dtype=np.int64)
         total = 0.0
         for req in self.requirements:
             total += req.weight
-        if not self.requirements or not total or n == 0:
-            return np.zeros(n, dtype=float)
-        choice = self._choices(vectors)
         earned = np.zeros(n, dtype=float)
-        floor = self.weights.years_floor
-        years = vectors.years if len(vectors.years) else np.array([NO_YEARS], dtype=_DTYPE)
-        slot = 0
-        for req in self.requirements:
-            best = choice[slot]
-            slot += 1
-            if len(req.skills) > 1:  # scoring._meet: the best (credit, -rank), first on ties
-                best_key = self.cand_key[best >> _SHIFT]
-                for _ in req.skills[1:]:
-                    code = choice[slot]
-                    slot += 1
-                    key = self.cand_key[code >> _SHIFT]
-                    best = np.where(key > best_key, code, best)
-                    best_key = np.maximum(key, best_key)
-            credit = self.cand_credit[best >> _SHIFT]  # 0.0 when unmet: adds nothing below
-            if req.min_years:
-                stated = years[best & _ENTRY]  # `none` points at entry 0: masked out below
-                short = (best != self.none) & (stated != NO_YEARS) & (stated < req.min_years)
-                factor = np.maximum(floor, stated / req.min_years)
-                credit = np.where(short, credit * factor, credit)
-            earned += req.weight * credit
-        return np.minimum(round_1(100.0 * earned / total), 100.0)
+        if count and n:
+            choice = self._choices(vectors)
+            floor = self.weights.years_floor
+            years = vectors.years if len(vectors.years) else np.array([NO_YEARS], dtype=_DTYPE)
+            slot = 0
+            for r, req in enumerate(self.requirements):
+                best, winner = choice[slot], np.full(n, slot, dtype=np.int64)
+                slot += 1
+                if len(req.skills) > 1:  # scoring._meet: best (credit, -rank), first on ties
+                    best_key = self.cand_key[best >> _SHIFT]
+                    for _ in req.skills[1:]:
+                        code = choice[slot]
+                        key = self.cand_key[code >> _SHIFT]
+                        better = key > best_key
+                        best = np.where(better, code, best)
+                        winner = np.where(better, slot, winner)
+                        best_key = np.maximum(key, best_key)
+                        slot += 1
+                met = best != self.none
+                credit = self.cand_credit[best >> _SHIFT]  # 0.0 when unmet: adds nothing
+                if req.min_years:
+                    stated = years[best & _ENTRY]  # `none` points at entry 0: masked out
+                    short = met & (stated != NO_YEARS) & (stated < req.min_years)
+                    factor = np.maximum(floor, stated / req.min_years)
+                    credit = np.where(short, credit * factor, credit)
+                earned += req.weight * credit
+                credits[r] = credit
+                winners[r] = np.where(met, winner, -1)
+        scores = np.zeros(n) if not total else np.minimum(round_1(100.0 * earned / total), 100.0)
+        return Fits(scores, credits, winners)
+
+    def lists(self, fits: Fits, documents: Sequence[int]) -> list[tuple[tuple[str, ...], ...]]:
+        """(matched ids, missing ids) of the chosen documents, ordered as score_summary orders
+        them: matched required first, then by credit, then by requirement; missing required
+        first, then by requirement."""
+        if not len(documents):
+            return []
+        picked = np.asarray(documents, dtype=np.int64)
+        credit = fits.credits[:, picked].T
+        winners = fits.winners[:, picked].T
+        unmet = winners < 0
+        count = len(self.requirements)
+        shape = winners.shape
+        rank = np.broadcast_to(np.arange(count), shape)
+        optional = np.broadcast_to(self.optional, shape)
+        # matched first (required, more credit, earlier), then the rest: a prefix per row
+        order = np.lexsort((rank, -credit, optional, unmet), axis=-1)
+        names = np.array([*self.slot_ids, None], dtype=object)
+        matched = names[np.take_along_axis(np.where(unmet, len(self.slot_ids), winners), order, -1)]
+        # missing first (required, earlier), then the rest
+        first = np.array(self.first_ids, dtype=object)
+        missing = first[np.lexsort((rank, optional, ~unmet), axis=-1)]
+        met_counts = (count - unmet.sum(axis=1)).tolist()
+        return [
+            (tuple(m[:k]), tuple(x[: count - k]))
+            for m, x, k in zip(matched.tolist(), missing.tolist(), met_counts, strict=True)
+        ]
 
     def _choices(self, vectors: Vectors) -> np.ndarray:
         """choice[slot, d]: the first candidate (in try order) that document d has, packed

@@ -79,6 +79,23 @@ def cases(
     return job, resumes, weights
 
 
+def _python_summaries(
+    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
+) -> list[tuple]:
+    requirements = job_requirements(job, weights)
+    return [score_summary(requirements, r, matcher.taxonomy, weights) for r in resumes]
+
+
+def _vector_summaries(
+    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
+) -> list[tuple]:
+    index = skill_index(matcher.taxonomy)
+    scorer = JobScorer(job, matcher.taxonomy, weights)
+    fits = scorer.fits(Vectors.join([pack(r, index) for r in resumes]))
+    lists = scorer.lists(fits, list(range(len(resumes))))
+    return [(s, *ids) for s, ids in zip(fits.scores.tolist(), lists, strict=True)]
+
+
 def _python_scores(
     job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
 ) -> list[float]:
@@ -96,7 +113,7 @@ def _vector_scores(
 
 @settings(max_examples=300, deadline=None)
 @given(data=st.data())
-def test_vectorised_scores_equal_score_summary_on_random_profiles(
+def test_vectorised_scores_and_lists_equal_score_summary_on_random_profiles(
     mini: SkillMatcher, data: st.DataObject
 ) -> None:
     job, resumes, weights = data.draw(cases(sorted(mini.taxonomy.skills)))
@@ -105,7 +122,7 @@ def test_vectorised_scores_equal_score_summary_on_random_profiles(
     )
 
 
-def test_vectorised_scores_equal_score_summary_on_the_samples(
+def test_vectorised_scores_and_lists_equal_score_summary_on_the_samples(
     matcher: SkillMatcher, samples: Path
 ) -> None:
     resumes = [
@@ -115,8 +132,8 @@ def test_vectorised_scores_equal_score_summary_on_the_samples(
     for path in sorted((samples / "jobs").glob("*.txt")):
         job = matcher.parse_job(path.read_text("utf-8"))
         for weights in (matcher.weights, ScoringWeights(child=0.3, implies=0.9, related=0.0)):
-            python = _python_scores(job, resumes, matcher, weights)
-            assert _vector_scores(job, resumes, matcher, weights) == python
+            python = _python_summaries(job, resumes, matcher, weights)
+            assert _vector_summaries(job, resumes, matcher, weights) == python
     job = matcher.parse_job((samples / "jobs" / "ai-architect.txt").read_text("utf-8"))
     assert _vector_scores(job, resumes, matcher, matcher.weights) == [41.3, 32.5, 72.9, 3.7]
 
