@@ -11,8 +11,9 @@ one worker, many workers, the cache and a cluster give identical rows.
 Without reports (`reports=False`, the CLI's default), `rank` takes a faster road built for
 100,000 documents: unchanged files are known by their size and mtime (no reading), cached
 skill vectors load in one query, every document is scored at once with numpy
-(skillmatch.vectorized, equal to scoring.score_summary), and the matched and missing ids are
-worked out, on the exact path, only for the rows returned (`top`, `min_score`).
+(skillmatch.vectorized, equal to scoring.score_summary, scores and id lists alike), and only
+the rows returned (`top`, `min_score`) are built. A collection (`file_as`, Collection) ranks
+documents filed in the cache earlier without reading any input.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from skillmatch.cache import (
     reader_id,
     text_hash,
 )
+from skillmatch.compiled import paused_gc
 from skillmatch.errors import DocumentError, SkillmatchError
 from skillmatch.models import FitReport, Profile, RankedRow
 from skillmatch.scoring import job_requirements, score_summary
@@ -330,12 +332,14 @@ def _rank_vectors(
         if store is not None and store.disabled and (file_as or _has_collection(items)):
             raise SkillmatchError(f"collections live in the profile cache, and {store.disabled}")
         batch = _Batch(matcher, store)
-        batch.add(items)
-        batch.look_up()
+        with paused_gc():  # 100,000s of names, hashes and vectors: none holds a cycle
+            batch.add(items)
+            batch.look_up()
         batch.extract(workers, engine, scheduler, progress)
         if file_as is not None and store is not None:
             store.put_collection(file_as, batch.filed())
-        return batch.rows(job_profile, top, min_score)
+        with paused_gc():
+            return batch.rows(job_profile, top, min_score)
     finally:
         if owned and store is not None:
             store.close()
