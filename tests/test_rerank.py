@@ -176,3 +176,27 @@ def test_cli_collection_round_trip_and_an_unknown_collection(
     assert "no documents are filed under the collection 'nope'" in unknown.stderr
     refused = runner.invoke(cli.main, [*base, "--collection", "pool", "--no-cache"])
     assert refused.exit_code == 2
+
+
+def test_profiles_cached_by_streaming_carry_vectors_for_the_vector_path(
+    mini: SkillMatcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = [TextDocument("s", STRONG), TextDocument("w", WEAK)]
+    with ProfileCache(tmp_path / "c.sqlite3") as cache:
+        list(batch.iter_rows(mini, JOB, docs, workers=1, cache=cache, reports=False))
+        monkeypatch.setattr(mini, "parse_resume", lambda text: pytest.fail("extracted again"))
+        rows = rank(mini, OTHER_JOB, docs, workers=1, cache=cache, reports=False)
+        assert (cache.hits, cache.misses) == (2, 2)  # the streamed run missed, this one hit
+    assert [(r.document, r.score) for r in rows] == [("s", 100.0), ("w", 20.0)]
+
+
+def test_a_corrupt_cache_is_rebuilt_on_the_vector_path(mini: SkillMatcher, tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    path.write_bytes(b"\x00not SQLite at all" * 64)
+    docs = [TextDocument("s", STRONG), TextDocument("m", MIDDLE)]
+    with ProfileCache(path) as cache:
+        rows = rank(mini, JOB, docs, workers=1, cache=cache, reports=False, file_as="pool")
+        assert cache.recovered is not None and cache.stores == 2
+    assert _rows(rows) == _rows(rank(mini, JOB, docs, workers=1, cache=False))
+    pooled = rank(mini, JOB, [Collection("pool")], cache=path, reports=False)
+    assert _rows(pooled) == _rows(rows)
