@@ -527,7 +527,7 @@ def _vector(profile: str, index: dict[str, int]) -> bytes | None:
     """The skill vector of profile JSON, or None if it does not fit this taxonomy."""
     try:
         return pack(profile_years(profile), index)
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
         return None
 
 

@@ -12,8 +12,9 @@ scoring._credit_options tries them (exact, then the children by id, then the ski
 imply it by id, then the related ones by id). Scoring a batch is then a gather over the
 relevant entries of the vectors, a per-(document, job skill) minimum of that order, and a
 loop over the job's requirements that repeats scoring._meet's arithmetic operation for
-operation, so the scores equal scoring.score_summary's to the last bit (a property test
-holds the two together).
+operation, so the scores equal scoring.score_summary's to the last bit; `lists` orders the
+matched and missing ids of the rows to show as score_summary does (a property test holds
+the two together).
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ if TYPE_CHECKING:  # pragma: no cover
 NO_YEARS = -1
 _SHIFT = np.int64(32)  # a choice packs (flat candidate id << 32) | entry index
 _ENTRY = np.int64(0xFFFFFFFF)
-_NONE = np.iinfo(np.int64).max
 _DTYPE = np.dtype("<i4")
-_INDEXES: dict[str, dict[str, int]] = {}
+_INDEXES: dict[str, dict[str, int]] = {}  # by taxonomy hash
+_REVERSE_IMPLIED: dict[str, dict[str, set[str]]] = {}  # by taxonomy hash
 
 
 def skill_index(taxonomy: Taxonomy) -> dict[str, int]:
@@ -294,6 +295,3 @@ def _implying(taxonomy: Taxonomy, skill_id: str) -> set[str]:
                 reverse.setdefault(implied, set()).add(sid)
         _REVERSE_IMPLIED[taxonomy.hash] = reverse
     return reverse.get(skill_id, set())
-
-
-_REVERSE_IMPLIED: dict[str, dict[str, set[str]]] = {}
