@@ -119,6 +119,7 @@ class JobScorer:
         # focus (scoring.focus): every skill's weight by position, the job's components, and
         # the requirement group each job skill belongs to (groups never share a skill)
         self.skill_weight = _skill_weights(taxonomy, weights)
+        self.skill_weight_2 = self.skill_weight * self.skill_weight
         self.job_vector = job_vector(self.requirements, taxonomy, weights)
         self.norm_job = 0.0
         for w_job in self.job_vector:
@@ -181,8 +182,10 @@ class JobScorer:
         for req in self.requirements:
             total += req.weight
         earned = np.zeros(n, dtype=float)
+        rows = vectors.rows()
+        relevant = np.zeros(0, dtype=np.int64)
         if count and n:
-            choice = self._choices(vectors)
+            choice, relevant = self._choices(vectors, rows)
             floor = self.weights.years_floor
             years = vectors.years if len(vectors.years) else np.array([NO_YEARS], dtype=_DTYPE)
             slot = 0
@@ -210,22 +213,31 @@ class JobScorer:
                 credits[r] = credit
                 winners[r] = np.where(met, winner, -1)
         scores = np.zeros(n) if not total else np.minimum(round_1(100.0 * earned / total), 100.0)
-        focus = self.focus(vectors)
+        focus = self.focus(vectors, rows, relevant)
         return Fits(scores, credits, winners, focus, round_1(np.sqrt(scores * focus)))
 
-    def focus(self, vectors: Vectors) -> np.ndarray:
+    def focus(
+        self, vectors: Vectors, rows: np.ndarray, relevant: np.ndarray | None = None
+    ) -> np.ndarray:
         """scoring.focus of every document, addition for addition: the résumé's squared norm
-        summed entry by entry (entries are in taxonomy order), the dot product group by group."""
+        summed entry by entry (entries are in taxonomy order), the dot product group by group.
+        `rows` is vectors.rows(); `relevant` (optional) the entries that can earn the job any
+        credit, a superset of those it names."""
         n = len(vectors)
         if not n:
             return np.zeros(0)
-        rows = vectors.rows()
-        w = np.take(self.skill_weight, vectors.skills)
-        norm_resume = np.bincount(rows, weights=w * w, minlength=n)
-        groups = np.take(self.group, vectors.skills)
+        norm_resume = np.bincount(
+            rows, weights=np.take(self.skill_weight_2, vectors.skills), minlength=n
+        )
+        if relevant is None:
+            relevant = np.arange(len(vectors.skills))
+        skills = np.take(vectors.skills, relevant)
+        groups = np.take(self.group, skills)
         named = np.flatnonzero(groups >= 0)
+        groups, docs = np.take(groups, named), np.take(np.take(rows, relevant), named)
+        w = np.take(self.skill_weight, np.take(skills, named))
         best = np.zeros((max(len(self.requirements), 1), n))
-        np.maximum.at(best, (np.take(groups, named), np.take(rows, named)), np.take(w, named))
+        np.maximum.at(best, (groups, docs), w)
         dot = np.zeros(n)
         for r, w_job in enumerate(self.job_vector):
             dot += w_job * best[r]
@@ -260,15 +272,16 @@ class JobScorer:
             for m, x, k in zip(matched.tolist(), missing.tolist(), met_counts, strict=True)
         ]
 
-    def _choices(self, vectors: Vectors) -> np.ndarray:
+    def _choices(self, vectors: Vectors, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """choice[slot, d]: the first candidate (in try order) that document d has, packed
-        with the entry that holds it (for its years), or `none`."""
+        with the entry that holds it (for its years), or `none`; and the entries that can earn
+        this job any credit."""
         n = len(vectors)
         choice = np.full(self.n_slots * n, self.none, dtype=np.int64)
         local = np.take(self.local, vectors.skills)
-        entry = np.flatnonzero(local >= 0)  # the entries that can earn this job any credit
+        entry = relevant = np.flatnonzero(local >= 0)
         local = np.take(local, entry)
-        doc = np.take(vectors.rows(), entry)
+        doc = np.take(rows, entry)
         for layer in range(len(self.pair_slot)):
             slot = np.take(self.pair_slot[layer], local)
             if layer:  # only the skills serving this many slots go on
@@ -278,7 +291,7 @@ class JobScorer:
             slot *= n
             slot += doc
             np.minimum.at(choice, slot, packed)
-        return choice.reshape(self.n_slots, n)
+        return choice.reshape(self.n_slots, n), relevant
 
 
 _WEIGHTS: dict[tuple[str, float], np.ndarray] = {}  # by taxonomy hash and `generic`
