@@ -1,18 +1,27 @@
-"""Batch ranking speed: first-run extraction per worker, cached re-rank, peak RSS.
+"""Batch ranking speed: first-run extraction per worker, cached re-rank at 10k and 100k, RSS.
 
-Writes N résumé-like documents (real job postings from ../shared/data stand in for résumés:
-what matters here is volume and length) to a temporary folder, ranks them from the CLI
-against one job with a fresh cache, then re-ranks them against another job (every profile
-comes from the cache). Writes benchmarks/results/rank_speed.json.
+Writes résumé-like documents (real job postings from ../shared/data stand in for résumés:
+what matters here is volume and length; each gets a unique "(ref i)" line, so every document
+has its own text hash and its own cache entry) and ranks them from the CLI, in a subprocess,
+against one job with a fresh cache; then re-ranks them against another job, when every
+profile comes from the cache. Wall times are medians of --repeat runs; peak RSS is the
+largest of a run's processes (os.wait4). The scoring alone is timed in this process:
+vectorised (skillmatch.vectorized) against the per-row Python path (scoring.score_summary).
+Writes benchmarks/results/rank_speed.json.
 
-Run:  .venv/bin/python benchmarks/rank_speed.py [--docs 2000] [--rerank 10000]
+The 100,000-document cache takes minutes to build on two cores (it is built once, with
+--workers 2, and that first run is reported too). --workdir DIR keeps the documents and
+caches, and a later run with the same DIR reuses the 100k cache instead of building it again.
+
+Run:  .venv/bin/python benchmarks/rank_speed.py [--docs 2000] [--rerank 10000] [--big 100000]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,96 +33,236 @@ from _corpus import ROOT, job_texts
 
 RESULTS = ROOT / "benchmarks" / "results" / "rank_speed.json"
 CLI = str(Path(sys.executable).parent / "skillmatch")
+JOB_A = str(ROOT / "samples/jobs/ai-architect.txt")
+JOB_B = str(ROOT / "samples/jobs/data-engineer.txt")
 
 
 def run(args: list[str]) -> tuple[float, float]:
-    """Wall time and peak RSS (MB) of one CLI run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall time and peak RSS (MB, the largest process of the run) of one CLI run."""
     start = time.perf_counter()
-    done = subprocess.run([CLI, *args], capture_output=True, text=True)
+    proc = subprocess.Popen(
+        [CLI, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"skillmatch failed: {done.stderr.strip()}")
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return wall, peak / 1024
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"skillmatch {' '.join(args)} failed: {err.strip()}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def median_run(args: list[str], repeat: int) -> tuple[float, float, list[float]]:
+    """Median wall time, largest peak RSS and every wall time of `repeat` runs."""
+    runs = [run(args) for _ in range(repeat)]
+    walls = [w for w, _ in runs]
+    return statistics.median(walls), max(r for _, r in runs), walls
+
+
+def write_folder(folder: Path, texts: list[str], n: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        path = folder / f"cv-{i:06d}.txt"
+        if not path.exists():
+            path.write_text(texts[i % len(texts)] + f"\n\n(ref {i})\n", "utf-8")
+
+
+def write_jsonl(path: Path, texts: list[str], n: int) -> None:
+    if path.exists():
+        return
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            record = {"id": f"r{i:06d}", "text": texts[i % len(texts)] + f"\n(ref {i})"}
+            fh.write(json.dumps(record) + "\n")
+
+
+def scoring_alone(cache: str, n: int) -> dict[str, float]:
+    """Scoring of n cached profiles: vectorised against per-row Python (on a sample)."""
+    from skillmatch import SkillMatcher
+    from skillmatch.cache import ProfileCache, extractor_id
+    from skillmatch.scoring import job_requirements, score_summary
+    from skillmatch.vectorized import JobScorer, Vectors, skill_index, unpack
+
+    matcher = SkillMatcher()
+    job = matcher.parse_job(Path(JOB_B).read_text("utf-8"))
+    with ProfileCache(cache) as store:
+        start = time.perf_counter()
+        _, members = store.collection("big", matcher.taxonomy.hash, extractor_id(matcher))
+        load = time.perf_counter() - start
+    vectors = [v for v in members if v is not None][:n]
+    start = time.perf_counter()
+    joined = Vectors.join(vectors)
+    join = time.perf_counter() - start
+    start = time.perf_counter()
+    scorer = JobScorer(job, matcher.taxonomy, matcher.weights)
+    build = time.perf_counter() - start
+    times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        scores = scorer.scores(joined)
+        times.append(time.perf_counter() - start)
+    sample = vectors[: min(len(vectors), 10000)]
+    ids = list(skill_index(matcher.taxonomy))
+    requirements = job_requirements(job, matcher.weights)
+    decoded = [unpack(v, ids) for v in sample]
+    start = time.perf_counter()
+    python = [score_summary(requirements, y, matcher.taxonomy, matcher.weights)[0] for y in decoded]
+    per_row = (time.perf_counter() - start) / len(sample)
+    assert python == scores[: len(sample)].tolist(), "vectorised scores differ from score_summary"
+    vectorised = statistics.median(times)
+    return {
+        "documents": len(vectors),
+        "entries": len(joined.skills),
+        "load_query_s": round(load, 3),
+        "join_s": round(join, 3),
+        "job_table_s": round(build, 3),
+        "vectorised_s_first": round(times[0], 3),
+        "vectorised_s_median": round(vectorised, 3),
+        "python_per_row_ms": round(per_row * 1000, 4),
+        "python_s_estimated": round(per_row * len(vectors), 2),
+        "ratio": round(per_row * len(vectors) / vectorised, 1),
+    }
+
+
+def stages(cache: str) -> dict[str, float]:
+    """Where a `rank --collection big --top 20` spends its time, stage by stage, in a fresh
+    interpreter (imports counted)."""
+    code = f"""
+import json, sys, time
+t0 = time.perf_counter()
+from skillmatch import batch
+from skillmatch.cache import ProfileCache
+from skillmatch.compiled import paused_gc
+from skillmatch.matcher import SkillMatcher
+from skillmatch.output import rows_to_json
+t1 = time.perf_counter()
+m = SkillMatcher()
+t2 = time.perf_counter()
+job = m.parse_job(open({JOB_B!r}, encoding="utf-8").read())
+t3 = time.perf_counter()
+store = ProfileCache({cache!r})
+b = batch._Batch(m, store)
+with paused_gc():  # as batch.rank does
+    b.add([batch.Collection("big")])
+t4 = time.perf_counter()
+with paused_gc():
+    rows = b.rows(job, 20, None)
+t5 = time.perf_counter()
+out = rows_to_json(rows)
+t6 = time.perf_counter()
+print(json.dumps({{"imports": t1 - t0, "matcher (taxonomy + compiled index)": t2 - t1,
+    "parse job": t3 - t2, "cache query (100k vectors)": t4 - t3,
+    "score + order + 20 rows": t5 - t4, "output": t6 - t5, "documents": len(b.names)}}))
+"""
+    runs = []
+    for _ in range(3):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(done.stderr)
+        runs.append(json.loads(done.stdout))
+    return {k: round(statistics.median(r[k] for r in runs), 3) for k in runs[0]}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--rerank", type=int, default=10000)
+    parser.add_argument("--big", type=int, default=100000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workdir", help="keep documents and caches here (reused next time)")
     args = parser.parse_args()
     texts, source = job_texts()
-    job_a = str(ROOT / "samples/jobs/ai-architect.txt")
-    job_b = str(ROOT / "samples/jobs/data-engineer.txt")
-    out: dict[str, object] = {"corpus": source}
+    out: dict[str, object] = {"corpus": source, "machine": f"{os.cpu_count()} cores"}
+    rows: list[tuple[str, float, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "cvs"
-        folder.mkdir()
-        for i in range(args.docs):
-            (folder / f"cv-{i:06d}.txt").write_text(
-                texts[i % len(texts)] + f"\n\n(ref {i})\n", "utf-8"
-            )
-        rows = []
+        work = Path(args.workdir) if args.workdir else Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+
+        def record(key: str, label: str, n: int, wall: float, rss: float, **more: object) -> None:
+            rows.append((label, wall, n / wall, rss))
+            out[key] = {"seconds": round(wall, 3), "docs": n, "docs_per_s": round(n / wall)}
+            out[key] |= {"peak_rss_mb": round(rss), **more}  # type: ignore[operator]
+
+        q = ["--quiet"]
+        # 1. first run over a folder, per worker; then its cached re-rank (stat manifest)
+        folder = work / "cvs"
+        write_folder(folder, texts, args.docs)
         for workers in (1, 2):
-            cache = str(Path(tmp) / f"cache-{workers}.db")
-            wall, rss = run(["rank", "--job", job_a, str(folder), "--json", "--quiet",
+            cache = str(work / f"folder-{workers}.db")
+            Path(cache).unlink(missing_ok=True)
+            wall, rss = run(["rank", "--job", JOB_A, str(folder), "--json", *q,
                              "--workers", str(workers), "--cache", cache])  # fmt: skip
-            rows.append(
-                (f"first run, {workers} worker(s), {args.docs} docs", wall, args.docs / wall, rss)
+            record(f"first_run_workers_{workers}", f"first run, {workers} worker(s), folder",
+                   args.docs, wall, rss, docs_per_s_per_worker=round(args.docs / wall / workers))  # fmt: skip
+        cache = str(work / "folder-2.db")
+        wall, rss, walls = median_run(
+            ["rank", "--job", JOB_B, str(folder), "--json", *q, "--cache", cache], args.repeat
+        )
+        record("cached_rerank_folder", "cached re-rank, folder, --json", args.docs, wall, rss,
+               runs=[round(w, 3) for w in walls])  # fmt: skip
+
+        # 2. 10k records through --jsonl
+        small = work / f"records-{args.rerank}.jsonl"
+        write_jsonl(small, texts, args.rerank)
+        cache = str(work / "records.db")
+        Path(cache).unlink(missing_ok=True)
+        wall, rss = run(["rank", "--job", JOB_A, "--jsonl", str(small), "--json", *q, "--cache", cache])  # fmt: skip
+        record("first_run_jsonl", "first run, all cores, --jsonl", args.rerank, wall, rss)
+        for key, label, extra in (
+            ("cached_rerank_jsonl", "cached re-rank, --jsonl, --json (all rows)", ["--json"]),
+            ("cached_rerank_jsonl_top", "cached re-rank, --jsonl, --top 20", ["--top", "20"]),
+        ):
+            wall, rss, walls = median_run(
+                ["rank", "--job", JOB_B, "--jsonl", str(small), *extra, *q, "--cache", cache],
+                args.repeat,
             )
-            out[f"first_run_workers_{workers}"] = {
-                "seconds": round(wall, 2),
-                "docs_per_s": round(args.docs / wall, 1),
-                "peak_rss_mb": round(rss),
-            }
-        wall, rss = run(
-            [
-                "rank",
-                "--job",
-                job_b,
-                str(folder),
-                "--json",
-                "--quiet",
-                "--cache",
-                str(Path(tmp) / "cache-2.db"),
-            ]
-        )
-        rows.append((f"cached re-rank, new job, {args.docs} docs", wall, args.docs / wall, rss))
-        out["cached_rerank_folder"] = {
-            "seconds": round(wall, 2),
-            "docs": args.docs,
-            "peak_rss_mb": round(rss),
-        }
-        # many cached profiles through --jsonl (no files to open)
-        jsonl = Path(tmp) / "many.jsonl"
-        with jsonl.open("w", encoding="utf-8") as fh:
-            for i in range(args.rerank):
-                fh.write(
-                    json.dumps({"id": f"r{i}", "text": texts[i % len(texts)] + f"\n(ref {i})"})
-                    + "\n"
+            record(key, label, args.rerank, wall, rss, runs=[round(w, 3) for w in walls])
+
+        # 3. 100k documents: built once, filed as the collection "big"
+        big = work / f"records-{args.big}.jsonl"
+        write_jsonl(big, texts, args.big)
+        cache = str(work / "big.db")
+        if not Path(cache).exists():
+            wall, rss = run(["rank", "--job", JOB_A, "--jsonl", str(big), "--workers", "2",
+                             "--collection", "big", "--top", "1", *q, "--cache", cache])  # fmt: skip
+            record("first_run_big", "first run, 2 workers, --jsonl", args.big, wall, rss,
+                   docs_per_s_per_worker=round(args.big / wall / 2))  # fmt: skip
+        else:  # the first run's figures from the run that built this cache, if recorded
+            print(f"reusing the {args.big}-document cache in {work}", file=sys.stderr)
+            earlier = json.loads(RESULTS.read_text("utf-8")) if RESULTS.exists() else {}
+            if "first_run_big" in earlier:
+                first = out["first_run_big"] = {**earlier["first_run_big"], "reused": True}
+                label = "first run, 2 workers, --jsonl (earlier run)"
+                rows.append(
+                    (label, first["seconds"], args.big / first["seconds"], first["peak_rss_mb"])
                 )
-        cache = str(Path(tmp) / "many.db")
-        wall, rss = run(
-            ["rank", "--job", job_a, "--jsonl", str(jsonl), "--json", "--quiet", "--cache", cache]
-        )
-        rows.append((f"first run, all cores, {args.rerank} records", wall, args.rerank / wall, rss))
-        wall, rss = run(
-            ["rank", "--job", job_b, "--jsonl", str(jsonl), "--json", "--quiet", "--cache", cache]
-        )
-        rows.append(
-            (f"cached re-rank, new job, {args.rerank} records", wall, args.rerank / wall, rss)
-        )
-        out["cached_rerank_jsonl"] = {
-            "seconds": round(wall, 2),
-            "records": args.rerank,
-            "peak_rss_mb": round(rss),
-        }
+        base = ["rank", "--job", JOB_B, *q, "--cache", cache]
+        for key, label, extra in (
+            ("cached_rerank_big_collection_top", "cached re-rank, --collection, --top 20",
+             ["--collection", "big", "--top", "20"]),
+            ("cached_rerank_big_collection_json", "cached re-rank, --collection, --json",
+             ["--collection", "big", "--json"]),
+            ("cached_rerank_big_jsonl_top", "cached re-rank, --jsonl, --top 20",
+             ["--jsonl", str(big), "--top", "20"]),
+        ):  # fmt: skip
+            wall, rss, walls = median_run([*base, *extra], args.repeat)
+            record(key, label, args.big, wall, rss, runs=[round(w, 3) for w in walls])
+        out["scoring_alone_big"] = scoring_alone(cache, args.big)
+        out["stages_collection_top20"] = stages(cache)
     RESULTS.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     print(f"corpus: {source}")
-    print(f"{'measure':<48} {'seconds':>8} {'docs/s':>8} {'peak RSS':>9}")
-    for name, wall, rate, rss in rows:
-        print(f"{name:<48} {wall:>8.2f} {rate:>8.0f} {rss:>7.0f}MB")
+    print(f"{'measure':<48} {'docs':>7} {'seconds':>8} {'docs/s':>8} {'peak RSS':>9}")
+    for label, wall, rate, rss in rows:
+        print(f"{label:<48} {round(wall * rate):>7} {wall:>8.2f} {rate:>8.0f} {rss:>7.0f}MB")
+    s = out["scoring_alone_big"]
+    print(
+        f"scoring alone, {s['documents']} profiles: vectorised {s['vectorised_s_median'] * 1000:.0f} ms"  # type: ignore[index]
+        f" (first call {s['vectorised_s_first'] * 1000:.0f} ms), per-row Python"  # type: ignore[index]
+        f" {s['python_per_row_ms']:.3f} ms/row → {s['python_s_estimated']:.1f} s; ×{s['ratio']}"  # type: ignore[index]
+    )
+    print("stages of `rank --collection big --top 20` (median of 3, seconds):")
+    for stage, seconds in out["stages_collection_top20"].items():  # type: ignore[union-attr]
+        print(f"  {stage:<40} {seconds:>8}")
     print(f"results written to {RESULTS.relative_to(ROOT)}")
     return 0
 

@@ -7,6 +7,13 @@ runs in worker processes (or on a Dask cluster), and only compact profile JSON t
 *Score*: the parent scores every profile against the job, parsed once, with
 SkillMatcher.score, and orders the rows. Profiles always make the same JSON round trip, so
 one worker, many workers, the cache and a cluster give identical rows.
+
+Without reports (`reports=False`, the CLI's default), `rank` takes a faster road built for
+100,000 documents: unchanged files are known by their size and mtime (no reading), cached
+skill vectors load in one query, every document is scored at once with numpy
+(skillmatch.vectorized, equal to scoring.score_summary, scores and id lists alike), and only
+the rows returned (`top`, `min_score`) are built. A collection (`file_as`, Collection) ranks
+documents filed in the cache earlier without reading any input.
 """
 
 from __future__ import annotations
@@ -20,10 +27,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from skillmatch.cache import CacheKey, ProfileCache, extractor_id, text_hash
+from skillmatch.cache import (
+    CacheKey,
+    FileStat,
+    ProfileCache,
+    extractor_id,
+    file_stat,
+    reader_id,
+    text_hash,
+)
+from skillmatch.compiled import paused_gc
 from skillmatch.errors import DocumentError, SkillmatchError
 from skillmatch.models import FitReport, Profile, RankedRow
 from skillmatch.scoring import focus, job_requirements, relevance, score_summary
+from skillmatch.vectorized import (
+    JobScorer,
+    Vectors,
+    pack,
+    profile_years,
+    skill_index,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from skillmatch.matcher import SkillMatcher
@@ -35,6 +58,14 @@ Progress = Callable[[int, int], None]  # (documents done, documents in all)
 FOLDER_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"})
 SNIPPET_WIDTH = 160
 _FLUSH_EVERY = 64  # profiles written to the cache per transaction
+_VECTORS_ONLY = (
+    "collections are ranked from cached skill vectors only: rank without reports and without "
+    "explain (a report quotes the text, which the cache does not keep)"
+)
+_NOT_CACHED = (
+    "no profile in the cache for this taxonomy and skillmatch version: rank the document "
+    "itself again"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,21 +81,29 @@ class TextDocument:
     error: str | None = None
 
 
-Source = str | os.PathLike[str] | TextDocument
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """Every document filed under `name` in the profile cache (see rank's `file_as`): ranked
+    from its cached profiles, with no input read again."""
+
+    name: str
+
+
+Source = str | os.PathLike[str] | TextDocument | Collection
 
 
 # -- inputs ----------------------------------------------------------------------------------
 
 
-def expand_documents(sources: Iterable[Source]) -> list[str | TextDocument]:
+def expand_documents(sources: Iterable[Source]) -> list[str | TextDocument | Collection]:
     """Each source as given, with folders replaced by their files (recursive, sorted by path).
 
     Inside folders, hidden entries, editor lock files (~$x.docx) and unsupported suffixes are
     skipped; a path that does not exist is kept, to become an error row.
     """
-    out: list[str | TextDocument] = []
+    out: list[str | TextDocument | Collection] = []
     for source in sources:
-        if isinstance(source, TextDocument):
+        if isinstance(source, TextDocument | Collection):
             out.append(source)
         elif os.path.isdir(source):
             out.extend(str(p) for p in _folder_files(Path(source)))
@@ -98,7 +137,7 @@ def read_jsonl(
     if lines is None:
         try:
             with open(path, encoding="utf-8") as fh:
-                return read_jsonl(path, fh.readlines())
+                return read_jsonl(path, fh)  # line by line: never the whole file and its texts
         except FileNotFoundError:
             raise DocumentError(name, "no such file") from None
         except UnicodeDecodeError as exc:
@@ -145,22 +184,52 @@ def rank(
     scheduler: Any = None,
     explain: bool = False,
     reports: bool = True,
+    top: int | None = None,
+    min_score: float | None = None,
+    file_as: str | None = None,
 ) -> list[RankedRow]:
-    """Every document scored against the job, best first, error rows last (see iter_rows)."""
-    return order_rows(
-        iter_rows(
+    """Every document scored against the job, best first, error rows last (see iter_rows).
+
+    top, min_score: return only the best `top` rows scoring at least `min_score` (error rows
+    are always returned). Without reports the other rows are scored but never get their
+    matched and missing ids worked out, which is most of the time on a large batch.
+    file_as: file the documents ranked (those with a profile) under this name in the cache;
+    a later `rank(..., [Collection(name)], reports=False)` ranks them again with no input.
+    """
+    if top is not None and top < 1:
+        raise ValueError(f"top must be at least 1, not {top}")
+    items = expand_documents(documents)
+    if (file_as is not None or any(isinstance(i, Collection) for i in items)) and cache is False:
+        raise SkillmatchError("collections live in the profile cache: do not turn it off")
+    if not (reports or explain):
+        return _rank_vectors(
             matcher,
             job,
-            documents,
+            items,
             workers=workers,
             cache=cache,
             progress=progress,
             engine=engine,
             scheduler=scheduler,
-            explain=explain,
-            reports=reports,
+            top=top,
+            min_score=min_score,
+            file_as=file_as,
         )
+    if file_as is not None:
+        raise SkillmatchError(_VECTORS_ONLY)
+    rows = iter_rows(
+        matcher,
+        job,
+        items,
+        workers=workers,
+        cache=cache,
+        progress=progress,
+        engine=engine,
+        scheduler=scheduler,
+        explain=explain,
+        reports=reports,
     )
+    return select_rows(order_rows(rows), top=top, min_score=min_score)
 
 
 def iter_rows(
@@ -193,6 +262,8 @@ def iter_rows(
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     items = expand_documents(documents)
+    if any(isinstance(i, Collection) for i in items):
+        raise SkillmatchError(_VECTORS_ONLY)
     job_profile = job if isinstance(job, Profile) else matcher.parse_job(job)
     requirements = None if (reports or explain) else job_requirements(job_profile, matcher.weights)
     owned = not isinstance(cache, ProfileCache) and cache is not False
@@ -213,7 +284,7 @@ def iter_rows(
             outcomes = _dask_outcomes(runner, tasks, scheduler, tick)
         else:
             outcomes = _local_outcomes(runner, tasks, workers, tick)
-        pending: list[tuple[CacheKey, str]] = []
+        pending: list[tuple[CacheKey, str, bytes | None]] = []
         try:
             for outcome in outcomes:
                 if outcome.key is not None and outcome.profile is not None and store is not None:
@@ -221,7 +292,8 @@ def iter_rows(
                         store.hits += 1
                     else:
                         store.misses += 1
-                        pending.append((outcome.key, outcome.profile))
+                        vector = _vector(outcome.profile, skill_index(matcher.taxonomy))
+                        pending.append((outcome.key, outcome.profile, vector))
                         if len(pending) >= _FLUSH_EVERY:
                             store.put_many(pending)
                             pending.clear()
@@ -232,6 +304,236 @@ def iter_rows(
     finally:
         if owned and store is not None:
             store.close()
+
+
+def _rank_vectors(
+    matcher: SkillMatcher,
+    job: str | Profile,
+    items: list[str | TextDocument | Collection],
+    *,
+    workers: int | None,
+    cache: ProfileCache | str | os.PathLike[str] | bool | None,
+    progress: Progress | None,
+    engine: Engine,
+    scheduler: Any,
+    top: int | None,
+    min_score: float | None,
+    file_as: str | None,
+) -> list[RankedRow]:
+    """rank() without reports: skill vectors from the cache (or extracted), scored at once."""
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    job_profile = job if isinstance(job, Profile) else matcher.parse_job(job)
+    owned = not isinstance(cache, ProfileCache) and cache is not False
+    store = _open_cache(cache)
+    try:
+        if store is not None and store.disabled and (file_as or _has_collection(items)):
+            raise SkillmatchError(f"collections live in the profile cache, and {store.disabled}")
+        batch = _Batch(matcher, store)
+        with paused_gc():  # 100,000s of names, hashes and vectors: none holds a cycle
+            batch.add(items)
+            batch.look_up()
+        batch.extract(workers, engine, scheduler, progress)
+        if file_as is not None and store is not None:
+            store.put_collection(file_as, batch.filed())
+        with paused_gc():
+            return batch.rows(job_profile, top, min_score)
+    finally:
+        if owned and store is not None:
+            store.close()
+
+
+def _has_collection(items: Iterable[object]) -> bool:
+    return any(isinstance(i, Collection) for i in items)
+
+
+class _Batch:
+    """The documents of one vector ranking: names, text hashes, skill vectors, errors."""
+
+    def __init__(self, matcher: SkillMatcher, store: ProfileCache | None) -> None:
+        self.matcher = matcher
+        self.store = store
+        self.index = skill_index(matcher.taxonomy)
+        self.extractor = extractor_id(matcher)
+        self.names: list[str] = []
+        self.hashes: list[str | None] = []
+        self.errors: list[str | None] = []
+        self.vectors: list[bytes] = []
+        self.sources: list[str | TextDocument | None] = []  # None: a collection member
+        self.stats: dict[int, FileStat] = {}  # of files, taken before they are read
+
+    def add(self, items: Iterable[str | TextDocument | Collection]) -> None:
+        """Name every document and hash what can be hashed without reading a file."""
+        for item in items:
+            if isinstance(item, Collection):
+                self._add_collection(item.name)
+            elif isinstance(item, TextDocument):
+                sha = None if item.error is not None else text_hash(item.text)
+                self._append(item.id, sha, item.error, item)
+            else:
+                if self.store is not None:
+                    stat = file_stat(item)
+                    if stat is not None:
+                        self.stats[len(self.names)] = stat
+                self._append(item, None, None, item)
+
+    def _add_collection(self, name: str) -> None:
+        """The members of a collection, with their vectors from the same query."""
+        if self.store is None:
+            return
+        taxonomy_hash = self.matcher.taxonomy.hash
+        documents, vectors = self.store.collection(name, taxonomy_hash, self.extractor)
+        self.names += documents
+        self.hashes += [None] * len(documents)  # not needed: members are filed already
+        self.errors += [None if v is not None else _NOT_CACHED for v in vectors]
+        self.vectors += [b"" if v is None else v for v in vectors]
+        self.sources += [None] * len(documents)
+        self.store.hits += len(vectors) - vectors.count(None)
+
+    def _append(self, name: str, sha: str | None, error: str | None, source: Any) -> None:
+        self.names.append(name)
+        self.hashes.append(sha)
+        self.errors.append(error)
+        self.vectors.append(b"")
+        self.sources.append(source)
+
+    def look_up(self) -> None:
+        """Text hashes of unchanged files, then every known hash's vector, in two queries."""
+        if self.store is None:
+            return
+        known = self.store.file_hashes(self.stats.values(), reader_id())
+        for k, stat in self.stats.items():
+            self.hashes[k] = known.get(stat[0])
+        found = self.store.vectors(
+            (h for h in self.hashes if h is not None), self.matcher.taxonomy.hash, self.extractor
+        )
+        for k, sha in enumerate(self.hashes):
+            if self.sources[k] is None or sha is None or sha not in found:
+                continue
+            self.vectors[k] = found[sha]
+            self.store.hits += 1
+            self.sources[k] = None  # settled: nothing to read or extract
+
+    def extract(
+        self, workers: int | None, engine: Engine, scheduler: Any, progress: Progress | None
+    ) -> None:
+        """Read and extract what the cache did not settle, in the pool or on the cluster."""
+        todo = [
+            k
+            for k, source in enumerate(self.sources)
+            if source is not None and self.errors[k] is None
+        ]
+        total, done = len(self.names), len(self.names) - len(todo)
+        if progress is not None:
+            progress(done, total)
+        if not todo:
+            return
+        runner = _Runner(self.matcher, self.store, False)
+        tasks = [_task(j, self.sources[k]) for j, k in enumerate(todo)]  # type: ignore[arg-type]
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(done, total)
+
+        if engine == "dask":
+            outcomes = _dask_outcomes(runner, tasks, scheduler, tick)
+        else:
+            outcomes = _local_outcomes(runner, tasks, workers, tick)
+        profiles: list[tuple[CacheKey, str, bytes | None]] = []
+        files: list[tuple[FileStat, str]] = []
+        try:
+            for outcome in outcomes:
+                k = todo[outcome.index]
+                vector = None if outcome.profile is None else _vector(outcome.profile, self.index)
+                if outcome.error is not None or outcome.key is None or vector is None:
+                    self.errors[k] = outcome.error or "no profile"
+                    continue
+                self.vectors[k], self.hashes[k] = vector, outcome.key[0]
+                if self.store is None:
+                    continue
+                if k in self.stats:
+                    files.append((self.stats[k], outcome.key[0]))
+                if outcome.hit:
+                    self.store.hits += 1
+                else:
+                    self.store.misses += 1
+                # a hit here is a profile stored without its vector (by iter_rows or an
+                # older run): store both, so the next ranking finds the vector
+                profiles.append((outcome.key, outcome.profile, vector))  # type: ignore[arg-type]
+                if len(profiles) >= _FLUSH_EVERY:
+                    self.store.put_many(profiles)
+                    profiles.clear()
+        finally:
+            if self.store is not None:
+                self.store.put_many(profiles)
+                self.store.put_files(files, reader_id())
+
+    def filed(self) -> list[tuple[str, str]]:
+        """(document, text hash) of every document with a profile, to file in a collection."""
+        return [
+            (name, sha)
+            for name, sha, error in zip(self.names, self.hashes, self.errors, strict=True)
+            if error is None and sha
+        ]
+
+    def rows(self, job: Profile, top: int | None, min_score: float | None) -> list[RankedRow]:
+        """Scored rows best first (the selected ones only), then error rows by document."""
+        scorer = JobScorer(job, self.matcher.taxonomy, self.matcher.weights)
+        ok = [k for k, error in enumerate(self.errors) if error is None]
+        fits = scorer.fits(Vectors.join([self.vectors[k] for k in ok]))
+        chosen = _best_first(
+            fits.relevance, fits.scores, [self.names[k] for k in ok], top, min_score
+        )
+        scores, focus, relevance = (a.tolist() for a in (fits.scores, fits.focus, fits.relevance))
+        rows = [
+            RankedRow(
+                rank=n,
+                document=self.names[ok[at]],
+                score=scores[at],
+                focus=focus[at],
+                relevance=relevance[at],
+                matched=matched,
+                missing=missing,
+            )
+            for n, (at, (matched, missing)) in enumerate(
+                zip(chosen, scorer.lists(fits, chosen), strict=True), start=1
+            )
+        ]
+        failed = sorted(
+            (name, error)
+            for name, error in zip(self.names, self.errors, strict=True)
+            if error is not None
+        )
+        return rows + [RankedRow(document=name, error=error) for name, error in failed]
+
+
+def _best_first(
+    relevance: Any, scores: Any, names: list[str], top: int | None, min_score: float | None
+) -> list[int]:
+    """Positions of the rows to show (fit score at least `min_score`), by relevance, then
+    score (both descending), then name; ties at the `top` boundary are settled as a full sort
+    would settle them."""
+    import numpy as np
+
+    keep = np.arange(len(scores)) if min_score is None else np.flatnonzero(scores >= min_score)
+    if top is not None and top < len(keep):
+        cut = -np.partition(-relevance[keep], top - 1)[top - 1]  # the top-th best relevance
+        keep = keep[relevance[keep] >= cut]
+    near, values = relevance.tolist(), scores.tolist()
+    chosen = sorted(keep.tolist(), key=lambda k: (-near[k], -values[k], names[k]))
+    return chosen if top is None else chosen[:top]
+
+
+def _vector(profile: str, index: dict[str, int]) -> bytes | None:
+    """The skill vector of profile JSON, or None if it does not fit this taxonomy."""
+    try:
+        return pack(profile_years(profile), index)
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+        return None
 
 
 def order_rows(rows: Iterable[RankedRow]) -> list[RankedRow]:

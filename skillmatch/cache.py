@@ -2,7 +2,15 @@
 
 Extraction is the expensive step of ranking and its result depends only on the text, the
 taxonomy and the extractor, so a profile is stored under (sha256 of the text, taxonomy hash,
-extractor id) and ranking the same résumés for another job does no extraction.
+extractor id) and ranking the same résumés for another job does no extraction. Next to the
+full profile (zlib'd JSON, for reports) the `vectors` table holds the résumé's skill vector
+(see skillmatch.vectorized), which is all a ranking needs. It is a table of its own so that
+its rows stay small: 100,000 of them load in one query without touching the profiles.
+
+Two smaller tables save reading inputs again: `files` remembers, per absolute path and
+document reader, the size and mtime a file had when its text was hashed, so an unchanged file
+(a PDF, say) is not parsed again; `collections` files documents under a name, so that a
+collection can be re-ranked without its inputs at all.
 
 The cache is an optimisation and never a reason to fail: two runs may share it (WAL mode,
 a busy timeout, INSERT OR REPLACE in short transactions); a file that is not ours (not SQLite,
@@ -14,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import sqlite3
 import time
@@ -30,23 +39,52 @@ if TYPE_CHECKING:  # pragma: no cover
     from skillmatch.models import Profile
 
 FILENAME = "profiles.sqlite3"
-FORMAT = 1  # bump when the stored profile's shape or the extraction's meaning changes
-SCHEMA_VERSION = 1  # PRAGMA user_version of our database
+FORMAT = 2  # bump when the stored profile's shape or the extraction's meaning changes
+SCHEMA_VERSION = 2  # PRAGMA user_version of our database: an older file is set aside
 APPLICATION_ID = 0x736B6D63  # 'skmc' in PRAGMA application_id: tells our file from others
+_MMAP = 1 << 30  # address space only: pages are read as a query touches them
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
 
 CacheKey = tuple[str, str, str]  # (text sha256, taxonomy hash, extractor id)
+FileStat = tuple[str, int, int]  # (absolute path, size, mtime in ns)
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS profiles (
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS profiles (
     text_sha256   TEXT NOT NULL,
     taxonomy_hash TEXT NOT NULL,
     extractor     TEXT NOT NULL,
     profile       BLOB NOT NULL,
     created       REAL NOT NULL,
     PRIMARY KEY (text_sha256, taxonomy_hash, extractor)
-) WITHOUT ROWID
-"""
+) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS vectors (
+    text_sha256   TEXT NOT NULL,
+    taxonomy_hash TEXT NOT NULL,
+    extractor     TEXT NOT NULL,
+    vector        BLOB NOT NULL,
+    PRIMARY KEY (text_sha256, taxonomy_hash, extractor)
+) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS files (
+    path          TEXT NOT NULL,
+    reader        TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    mtime_ns      INTEGER NOT NULL,
+    text_sha256   TEXT NOT NULL,
+    PRIMARY KEY (path, reader)
+) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS collections (
+    name          TEXT NOT NULL,
+    document      TEXT NOT NULL,
+    text_sha256   TEXT NOT NULL,
+    PRIMARY KEY (name, document)
+) WITHOUT ROWID""",
+)
+_COLUMNS = {
+    "profiles": ["text_sha256", "taxonomy_hash", "extractor", "profile", "created"],
+    "vectors": ["text_sha256", "taxonomy_hash", "extractor", "vector"],
+    "files": ["path", "reader", "size", "mtime_ns", "text_sha256"],
+    "collections": ["name", "document", "text_sha256"],
+}
 
 
 def text_hash(text: str) -> str:
@@ -67,6 +105,25 @@ def extractor_id(matcher: SkillMatcher) -> str:
         f"skillmatch-{__version__}/code-{code_fingerprint()}/format-{FORMAT}"
         f"/fuzzy-{int(matcher.fuzzy)}/nlp-{pipeline}"
     )
+
+
+def reader_id() -> str:
+    """What, besides a file's bytes, decides its text: the version and the document readers."""
+    source = Path(__file__).with_name("documents.py")
+    try:
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
+    except OSError:  # pragma: no cover - an installed package always has its sources
+        digest = "unknown"
+    return f"skillmatch-{__version__}/documents-{digest}"
+
+
+def file_stat(path: str) -> FileStat | None:
+    """(absolute path, size, mtime_ns) of a file, or None if it cannot be stat'ed."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return os.path.abspath(path), st.st_size, st.st_mtime_ns
 
 
 class _NotOurs(Exception):
@@ -130,17 +187,113 @@ class ProfileCache:
         except ValidationError:
             return None
 
-    def put_many(self, entries: Iterable[tuple[CacheKey, str]]) -> int:
-        """Store profile JSON under keys in one short transaction; how many were stored."""
+    def put_many(self, entries: Iterable[tuple[CacheKey, str, bytes | None]]) -> int:
+        """Store (key, profile JSON, skill vector) entries in one short transaction; how many
+        were stored. An entry without a vector is found by get, but not by vectors."""
         now = time.time()
-        rows = [(*key, zlib.compress(data.encode("utf-8"), 6), now) for key, data in entries]
-        conn = self._connection()
-        if not rows or conn is None:
+        entries = list(entries)
+        profiles = [(*key, zlib.compress(data.encode("utf-8"), 6), now) for key, data, _ in entries]
+        vectors = [(*key, vector) for key, _, vector in entries if vector is not None]
+        done = self._write(
+            ("INSERT OR REPLACE INTO profiles VALUES (?, ?, ?, ?, ?)", profiles),
+            ("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", vectors),
+        )
+        if not done:
             return 0
+        self.stores += len(profiles)
+        return len(profiles)
+
+    def put(self, key: CacheKey, data: str, vector: bytes | None = None) -> bool:
+        """Store one profile JSON (and its skill vector); False if the cache could not take it."""
+        return self.put_many([(key, data, vector)]) == 1
+
+    def vectors(
+        self, hashes: Iterable[str], taxonomy_hash: str, extractor: str
+    ) -> dict[str, bytes]:
+        """The stored skill vector of each text hash found, in one query."""
+        conn = self._connection()
+        wanted = json.dumps(sorted(set(hashes)))
+        if conn is None or wanted == "[]":
+            return {}
+        try:
+            rows = conn.execute(
+                "SELECT v.text_sha256, v.vector FROM json_each(?) AS j JOIN vectors AS v"
+                " ON v.text_sha256 = j.value AND v.taxonomy_hash = ? AND v.extractor = ?",
+                (wanted, taxonomy_hash, extractor),
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+            return {}
+        return {sha: vector for sha, vector in rows if _is_vector(vector)}
+
+    def file_hashes(self, stats: Iterable[FileStat], reader: str) -> dict[str, str]:
+        """Text hash of each file (by absolute path) whose size and mtime are as recorded."""
+        conn = self._connection()
+        by_path = {path: (size, mtime) for path, size, mtime in stats}
+        if conn is None or not by_path:
+            return {}
+        try:
+            rows = conn.execute(
+                "SELECT f.path, f.size, f.mtime_ns, f.text_sha256"
+                " FROM json_each(?) AS j JOIN files AS f ON f.path = j.value AND f.reader = ?",
+                (json.dumps(sorted(by_path)), reader),
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+            return {}
+        return {path: sha for path, size, mtime, sha in rows if by_path[path] == (size, mtime)}
+
+    def put_files(self, entries: Iterable[tuple[FileStat, str]], reader: str) -> int:
+        """Remember each file's text hash with the size and mtime it had before it was read."""
+        rows = [(path, reader, size, mtime, sha) for (path, size, mtime), sha in entries]
+        return (
+            len(rows)
+            if self._write(("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows))
+            else 0
+        )
+
+    def put_collection(self, name: str, members: Iterable[tuple[str, str]]) -> int:
+        """File (document, text hash) pairs under a collection name, replacing a document's
+        earlier entry; how many were filed."""
+        rows = [(name, document, sha) for document, sha in members]
+        return (
+            len(rows)
+            if self._write(("INSERT OR REPLACE INTO collections VALUES (?, ?, ?)", rows))
+            else 0
+        )
+
+    def collection(
+        self, name: str, taxonomy_hash: str, extractor: str
+    ) -> tuple[list[str], list[bytes | None]]:
+        """The documents filed under a name (by document) and their skill vectors (None where
+        the cache holds none for this taxonomy and extractor), in one query."""
+        conn = self._connection()
+        if conn is None:
+            return [], []
+        try:
+            rows = conn.execute(
+                "SELECT c.document, v.vector FROM collections AS c"
+                " LEFT JOIN vectors AS v ON v.text_sha256 = c.text_sha256"
+                " AND v.taxonomy_hash = ? AND v.extractor = ?"
+                " WHERE c.name = ? ORDER BY c.document",
+                (taxonomy_hash, extractor, name),
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+            return [], []
+        documents = [document for document, _ in rows]
+        return documents, [None if v is None or len(v) % 8 else v for _, v in rows]
+
+    def _write(self, *statements: tuple[str, list[tuple]]) -> bool:
+        """executemany each (sql, rows) in one short transaction; False if nothing or failed."""
+        conn = self._connection()
+        if not any(rows for _, rows in statements) or conn is None:
+            return False
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.executemany("INSERT OR REPLACE INTO profiles VALUES (?, ?, ?, ?, ?)", rows)
+                for sql, rows in statements:
+                    conn.executemany(sql, rows)
                 conn.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
@@ -148,13 +301,8 @@ class ProfileCache:
                 raise
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
-            return 0
-        self.stores += len(rows)
-        return len(rows)
-
-    def put(self, key: CacheKey, data: str) -> bool:
-        """Store one profile JSON; False if the cache could not take it."""
-        return self.put_many([(key, data)]) == 1
+            return False
+        return True
 
     def __bool__(self) -> bool:
         return True  # an empty cache is still a cache (`if cache:` must not mean `if len`)
@@ -217,7 +365,8 @@ class ProfileCache:
                     if not self._is_ours(conn):
                         if _has_tables(conn) or _ids(conn) != (0, 0):
                             raise _NotOurs()
-                        conn.execute(_SCHEMA)
+                        for statement in _SCHEMA:
+                            conn.execute(statement)
                         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                     conn.execute("COMMIT")
@@ -228,6 +377,7 @@ class ProfileCache:
             with contextlib.suppress(sqlite3.OperationalError):  # e.g. a network file system
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute(f"PRAGMA mmap_size = {_MMAP}")  # large reads without a syscall a page
         except BaseException:
             conn.close()
             raise
@@ -237,9 +387,10 @@ class ProfileCache:
     def _is_ours(conn: sqlite3.Connection) -> bool:
         if _ids(conn) != (APPLICATION_ID, SCHEMA_VERSION):
             return False
-        columns = [r[1] for r in conn.execute("PRAGMA table_info(profiles)")]
-        if columns != ["text_sha256", "taxonomy_hash", "extractor", "profile", "created"]:
-            raise _NotOurs()
+        for table, expected in _COLUMNS.items():
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            if columns != expected:
+                raise _NotOurs()
         return True
 
     def _set_aside(self) -> bool:
@@ -266,6 +417,11 @@ class ProfileCache:
         if _is_corrupt(exc):
             self._set_aside()
         # locked past the timeout, read-only, disk full: this lookup or write is skipped
+
+
+def _is_vector(value: object) -> bool:
+    """A skill vector as stored: int32 (position, years) pairs."""
+    return isinstance(value, bytes) and len(value) % 8 == 0
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:

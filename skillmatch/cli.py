@@ -179,6 +179,12 @@ def score(resume: str, job: str, as_json: bool, extra_taxonomy: tuple[str, ...])
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the profile cache.")
 @click.option(
+    "--collection",
+    metavar="NAME",
+    help="File the ranked documents under NAME in the cache; with no documents given, "
+    "re-rank everything filed under NAME from the cache, reading no input.",
+)
+@click.option(
     "--engine",
     type=click.Choice(["local", "dask"]),
     default="local",
@@ -202,6 +208,7 @@ def rank(
     workers: int | None,
     cache_path: str | None,
     no_cache: bool,
+    collection: str | None,
     engine: str,
     scheduler: str | None,
     quiet: bool,
@@ -222,7 +229,10 @@ def rank(
     rows are never hidden by --top or --min-score.
 
     Extracted profiles are cached by text, taxonomy and version: ranking the same résumés
-    for another job does no extraction.
+    for another job does no extraction, and a file whose size and mtime are unchanged is not
+    read again. --collection NAME files the documents under NAME; later, `rank --job
+    other.txt --collection NAME` ranks them all again from the cache alone (the fastest way
+    to re-rank a large pool).
 
     Exit status: 0 when every document was read, 1 when any could not be (or on an error
     such as an unreadable job), 2 on a usage error.
@@ -232,6 +242,8 @@ def rank(
       skillmatch rank --job samples/jobs/ai-architect.txt samples/resumes
       find cvs -name '*.pdf' | skillmatch rank --job job.txt - --csv > ranking.csv
       skillmatch rank --job job.txt --jsonl applicants.jsonl --ndjson --top 20
+      skillmatch rank --job job.txt cvs/ --collection spring --top 50
+      skillmatch rank --job other-job.txt --collection spring --top 50
     """
     import time
 
@@ -243,8 +255,14 @@ def rank(
         raise click.UsageError("choose one of --json, --ndjson and --csv")
     if (job == STDIN) + (STDIN in resumes) + (jsonl == STDIN) > 1:
         raise click.UsageError("only one of --job, RESUME_OR_FOLDER and --jsonl can be -")
-    if not resumes and jsonl is None:
-        raise click.UsageError("give résumé files or folders, - for paths on stdin, or --jsonl")
+    if not resumes and jsonl is None and collection is None:
+        raise click.UsageError(
+            "give résumé files or folders, - for paths on stdin, --jsonl or --collection"
+        )
+    if collection is not None and (no_cache or explain or (ndjson and top is None)):
+        raise click.UsageError(
+            "--collection ranks from the cache: not with --no-cache, --explain or streamed --ndjson"
+        )
     if (engine == "dask") != bool(scheduler):
         raise click.UsageError("--engine dask and --scheduler ADDRESS go together")
     if no_cache and cache_path:
@@ -257,6 +275,9 @@ def rank(
         sources.extend(batch.read_jsonl("<stdin>", _stdin_lines("records")))
     elif jsonl is not None:
         sources.extend(batch.read_jsonl(jsonl))
+    file_as = collection if sources else None
+    if collection is not None and not sources:
+        sources.append(batch.Collection(collection))
     documents = batch.expand_documents(sources)
     if not documents:
         raise click.ClickException("no résumés found (folders give .txt .md .pdf .docx .html)")
@@ -276,7 +297,7 @@ def rank(
         warn(cache.disabled)
     streaming = ndjson and top is None
     show = not quiet and sys.stderr.isatty() and not (streaming and sys.stdout.isatty())
-    progress = _ProgressBar() if show else None
+    progress = _ProgressBar(visible=show)
     options: dict[str, Any] = {"workers": workers, "engine": engine, "scheduler": scheduler}
     options.update(cache=cache if cache is not None else False, explain=explain, progress=progress)
     options["reports"] = explain  # the summary rows are all the outputs need otherwise
@@ -289,12 +310,17 @@ def rank(
                 if batch.select_rows([row], min_score=min_score):
                     click.echo(row_to_ndjson(row, explain))
         else:
+            options.update(top=top, min_score=min_score, file_as=file_as)
             rows = batch.rank(matcher, job_profile, documents, **options)
     finally:
-        if progress is not None:
-            progress.close()
+        progress.close()
         if cache is not None:
             cache.close()
+    if collection is not None and file_as is None and not rows:
+        where = f" in {cache.path}" if cache is not None else ""
+        raise click.ClickException(
+            f"no documents are filed under the collection {collection!r}{where}"
+        )
     shown = batch.select_rows(rows, top=top, min_score=min_score)
     if ndjson and not streaming:
         for row in shown:
@@ -310,8 +336,9 @@ def rank(
     if not quiet:
         took = time.perf_counter() - started
         cached = f"; {cache.hits} from the cache" if cache is not None else ""
+        total = max(progress.total, len(rows))  # --top returns only the rows shown
         click.echo(
-            f"ranked {len(rows) - len(failed)} of {len(rows)} documents in {took:.1f} s{cached}",
+            f"ranked {total - len(failed)} of {total} documents in {took:.1f} s{cached}",
             err=True,
         )
         if failed and (as_json or ndjson or as_csv):  # the table lists them already
@@ -335,19 +362,25 @@ def _stdin_lines(what: str) -> list[str]:
 
 
 class _ProgressBar:
-    """A rich progress bar on stderr that appears only once a run has lasted a moment."""
+    """A rich progress bar on stderr that appears only once a run has lasted a moment; it
+    counts the documents (for the summary) even when it stays hidden."""
 
     DELAY = 0.5  # seconds before the bar appears: quick runs stay silent
 
-    def __init__(self) -> None:
+    def __init__(self, visible: bool = True) -> None:
         import time
 
         self._clock = time.perf_counter
         self._started = self._clock()
         self._bar: Any = None
         self._task: Any = None
+        self.visible = visible
+        self.total = 0
 
     def __call__(self, done: int, total: int) -> None:
+        self.total = total
+        if not self.visible:
+            return
         if self._bar is None:
             if done == 0 or done >= total or self._clock() - self._started < self.DELAY:
                 return

@@ -217,21 +217,39 @@ def focus(
     weights: ScoringWeights,
 ) -> float:
     """100 × the cosine between the job's requirements and the résumé's skills (see the module
-    docstring): a résumé that lists everything has less focus than one about the role."""
+    docstring): a résumé that lists everything has less focus than one about the role.
+
+    A group the résumé meets through an alternative ('PyTorch or TensorFlow') pairs the
+    group's component with the heavier skill it names. Sums run in taxonomy order with plain
+    float additions, as vectorized.JobScorer runs them, so both give the same bits.
+    """
     ids = frozenset(resume_ids)
-    norm_resume = math.fsum(skill_weight(s, taxonomy, weights) ** 2 for s in sorted(ids))
-    dot = norm_job = 0.0
-    for req in requirements:
-        level = weights.required if req.level == "required" else weights.preferred
-        named = [s.id for s in req.skills if s.id in ids]
-        best = max(named, key=lambda s: skill_weight(s, taxonomy, weights), default=None)
-        w = skill_weight(best or req.skills[0].id, taxonomy, weights)
-        norm_job += (level * w) ** 2
-        if best is not None:
-            dot += level * w * w
+    norm_resume = 0.0
+    for sid in sorted(ids):
+        w = skill_weight(sid, taxonomy, weights)
+        norm_resume += w * w
+    job = job_vector(requirements, taxonomy, weights)
+    norm_job = dot = 0.0
+    for req, w_job in zip(requirements, job, strict=True):
+        norm_job += w_job * w_job
+        named = [skill_weight(s.id, taxonomy, weights) for s in req.skills if s.id in ids]
+        if named:
+            dot += w_job * max(named)
     if not dot:
         return 0.0
     return min(round(100.0 * dot / math.sqrt(norm_job * norm_resume), 1), 100.0)
+
+
+def job_vector(
+    requirements: Sequence[_Requirement], taxonomy: Taxonomy, weights: ScoringWeights
+) -> list[float]:
+    """The job's component per requirement group: `required` or `preferred` × the weight of
+    the group's first skill."""
+    return [
+        (weights.required if req.level == "required" else weights.preferred)
+        * skill_weight(req.skills[0].id, taxonomy, weights)
+        for req in requirements
+    ]
 
 
 def score_summary(

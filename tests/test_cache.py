@@ -143,7 +143,7 @@ def test_unwritable_location_turns_the_cache_off_without_failing(tmp_path: Path)
 def _writer(path: str, offset: int) -> None:
     with ProfileCache(path) as cache:
         for n in range(40):
-            cache.put_many([((f"{offset + n:064d}", "t", "e"), JSON)])
+            cache.put_many([((f"{offset + n:064d}", "t", "e"), JSON, None)])
 
 
 def test_two_processes_write_the_same_cache_safely(tmp_path: Path) -> None:
@@ -179,3 +179,67 @@ def test_truncated_sqlite_header_is_recovered(tmp_path: Path, bad: bytes) -> Non
         assert cache.disabled is None
         assert cache.put(KEY, JSON)
         assert cache.get(KEY) == JSON
+
+
+# -- format 2: skill vectors, the file manifest, collections ----------------------------------
+
+
+def test_vectors_load_many_entries_in_one_call(tmp_path: Path) -> None:
+    other = ("b" * 64, KEY[1], KEY[2])
+    vector = b"\x01\x00\x00\x00\xff\xff\xff\xff"
+    with ProfileCache(tmp_path / "c.sqlite3") as cache:
+        cache.put_many([(KEY, JSON, vector), (other, JSON, None)])
+        assert cache.vectors([KEY[0], other[0], "c" * 64], KEY[1], KEY[2]) == {KEY[0]: vector}
+        assert cache.get(other) == JSON  # stored without a vector: a profile all the same
+        assert cache.vectors([KEY[0]], "another taxonomy", KEY[2]) == {}
+        assert cache.vectors([], KEY[1], KEY[2]) == {}
+
+
+def test_file_hashes_hold_only_while_size_and_mtime_are_unchanged(tmp_path: Path) -> None:
+    from skillmatch.cache import file_stat
+
+    doc = tmp_path / "cv.txt"
+    doc.write_text("Python", encoding="utf-8")
+    stat = file_stat(str(doc))
+    assert stat is not None and stat[0] == str(doc.resolve()) and stat[1] == 6
+    with ProfileCache(tmp_path / "c.sqlite3") as cache:
+        assert cache.put_files([(stat, "h1")], "reader-1") == 1
+        assert cache.file_hashes([stat], "reader-1") == {stat[0]: "h1"}
+        assert cache.file_hashes([stat], "reader-2") == {}  # another document reader
+        assert cache.file_hashes([(stat[0], stat[1], stat[2] + 1)], "reader-1") == {}
+        assert cache.file_hashes([(stat[0], stat[1] + 1, stat[2])], "reader-1") == {}
+    assert file_stat(str(tmp_path / "gone.txt")) is None
+
+
+def test_collections_file_documents_by_name(tmp_path: Path) -> None:
+    with ProfileCache(tmp_path / "c.sqlite3") as cache:
+        assert cache.put_collection("spring", [("b.txt", "h2"), ("a.txt", "h1")]) == 2
+        cache.put_collection("spring", [("b.txt", "h3")])  # a document's entry is replaced
+        cache.put_collection("autumn", [("c.txt", "h4")])
+        cache.put(("h1", "t", "e"), JSON, b"")
+        assert cache.collection("spring", "t", "e") == (
+            ["a.txt", "b.txt"],
+            [b"", None],
+        )
+        assert cache.collection("spring", "t2", "e") == (
+            ["a.txt", "b.txt"],
+            [None, None],
+        )
+        assert cache.collection("winter", "t", "e") == ([], [])
+
+
+def test_a_format_1_cache_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "CREATE TABLE profiles (text_sha256 TEXT, taxonomy_hash TEXT, extractor TEXT,"
+        " profile BLOB, created REAL, PRIMARY KEY (text_sha256, taxonomy_hash, extractor))"
+    )
+    conn.commit()
+    conn.close()
+    with ProfileCache(path) as cache:
+        assert cache.recovered is not None and cache.disabled is None
+        assert cache.put(KEY, JSON, b"")
+        assert cache.vectors([KEY[0]], KEY[1], KEY[2]) == {KEY[0]: b""}

@@ -1,0 +1,360 @@
+"""Score many cached résumés against one job at once, with numpy, exactly as scoring does.
+
+A résumé is reduced to a *skill vector*: the positions of its skills in the taxonomy's sorted
+ids, each paired with the years it states (-1 for none), packed as little-endian int32 pairs.
+The positions are stable for a taxonomy hash, which is part of every cache key, so 100,000
+cached vectors load with one `b"".join` and one `numpy.frombuffer` instead of 100,000 JSON
+parses.
+
+`JobScorer` turns the job's requirements (scoring.job_requirements) into a short table, once
+per job: for each job skill, the résumé skills that can earn it credit in the order
+scoring._credit_options tries them (exact, then the children by id, then the skills that
+imply it by id, then the related ones by id). Scoring a batch is then a gather over the
+relevant entries of the vectors, a per-(document, job skill) minimum of that order, and a
+loop over the job's requirements that repeats scoring._meet's arithmetic operation for
+operation, so the scores equal scoring.score_summary's to the last bit; `lists` orders the
+matched and missing ids of the rows to show as score_summary does (a property test holds
+the two together).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from skillmatch.scoring import _RANK, job_requirements, job_vector, skill_weight
+
+if TYPE_CHECKING:  # pragma: no cover
+    from skillmatch.models import Profile, ScoringWeights
+    from skillmatch.scoring import _Requirement
+    from skillmatch.taxonomy import Taxonomy
+
+NO_YEARS = -1
+_SHIFT = np.int64(32)  # a choice packs (flat candidate id << 32) | entry index
+_ENTRY = np.int64(0xFFFFFFFF)
+_DTYPE = np.dtype("<i4")
+_INDEXES: dict[str, dict[str, int]] = {}  # by taxonomy hash
+_REVERSE_IMPLIED: dict[str, dict[str, set[str]]] = {}  # by taxonomy hash
+
+
+def skill_index(taxonomy: Taxonomy) -> dict[str, int]:
+    """Position of each skill id among the taxonomy's sorted ids (memoised by taxonomy hash)."""
+    found = _INDEXES.get(taxonomy.hash)
+    if found is None or len(found) != len(taxonomy):
+        found = _INDEXES[taxonomy.hash] = {sid: n for n, sid in enumerate(sorted(taxonomy.skills))}
+    return found
+
+
+def pack(years: dict[str, int | None], index: dict[str, int]) -> bytes:
+    """A résumé's skills (id → stated years) as its skill vector; KeyError for an unknown id."""
+    pairs = sorted((index[sid], NO_YEARS if y is None else y) for sid, y in years.items())
+    return np.asarray(pairs, dtype=_DTYPE).reshape(-1).tobytes()
+
+
+def pack_profile(profile: Profile, index: dict[str, int]) -> bytes:
+    """The skill vector of a résumé profile."""
+    return pack({s.id: s.years for s in profile.skills}, index)
+
+
+def profile_years(data: str) -> dict[str, int | None]:
+    """Skill id → stated years of a profile's JSON (as the cache stores it, without defaults)."""
+    return {s["id"]: s.get("years") for s in json.loads(data).get("skills", ())}
+
+
+def unpack(vector: bytes, ids: Sequence[str]) -> dict[str, int | None]:
+    """A skill vector back to id → years; `ids` are the taxonomy's sorted ids."""
+    pairs = np.frombuffer(vector, dtype=_DTYPE).reshape(-1, 2).tolist()
+    return {ids[k]: (None if y == NO_YEARS else y) for k, y in pairs}
+
+
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    """Many skill vectors in one CSR layout: document d owns entries indptr[d]:indptr[d+1]."""
+
+    indptr: np.ndarray  # int64, len = documents + 1
+    skills: np.ndarray  # int32 taxonomy positions
+    years: np.ndarray  # int32 stated years, NO_YEARS when none
+
+    @classmethod
+    def join(cls, vectors: Sequence[bytes]) -> Vectors:
+        """Concatenate packed vectors (one per document, b"" for none) without parsing each."""
+        lengths = np.fromiter((len(v) for v in vectors), dtype=np.int64, count=len(vectors))
+        indptr = np.zeros(len(vectors) + 1, dtype=np.int64)
+        np.cumsum(lengths // (2 * _DTYPE.itemsize), out=indptr[1:])
+        pairs = np.frombuffer(b"".join(vectors), dtype=_DTYPE).reshape(-1, 2)
+        return cls(indptr, pairs[:, 0], pairs[:, 1])
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+    def rows(self) -> np.ndarray:
+        """The document of every entry."""
+        return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.indptr))
+
+
+@dataclass(frozen=True, slots=True)
+class Fits:
+    """How a batch fits one job: scores[d], focus[d] and relevance[d], and per requirement r
+    credits[r, d] (after the years factor) and winners[r, d], the job skill (slot) that met
+    it, or -1."""
+
+    scores: np.ndarray
+    credits: np.ndarray
+    winners: np.ndarray
+    focus: np.ndarray
+    relevance: np.ndarray
+
+
+class JobScorer:
+    """One job's requirements as arrays, to score any number of skill vectors at once."""
+
+    def __init__(self, job: Profile, taxonomy: Taxonomy, weights: ScoringWeights) -> None:
+        self.requirements: list[_Requirement] = job_requirements(job, weights)
+        self.weights = weights
+        index = skill_index(taxonomy)
+        # focus (scoring.focus): every skill's weight by position, the job's components, and
+        # the requirement group each job skill belongs to (groups never share a skill)
+        self.skill_weight = _skill_weights(taxonomy, weights)
+        self.skill_weight_2 = self.skill_weight * self.skill_weight
+        self.job_vector = job_vector(self.requirements, taxonomy, weights)
+        self.norm_job = 0.0
+        for w_job in self.job_vector:
+            self.norm_job += w_job * w_job
+        self.group = np.full(len(index), -1, dtype=np.int64)
+        for r, req in enumerate(self.requirements):
+            for skill in req.skills:
+                if skill.id in index:
+                    self.group[index[skill.id]] = r
+        # one slot per (requirement, job skill): its candidates in the order they are tried
+        slots: list[list[tuple[int, float, int]]] = []  # (taxonomy position, credit, rank)
+        for req in self.requirements:
+            for skill in req.skills:
+                slots.append(_candidates(skill.id, taxonomy, weights, index))
+        self.slot_ids = [skill.id for req in self.requirements for skill in req.skills]
+        self.first_ids = [req.skills[0].id for req in self.requirements]
+        self.optional = np.array([req.level != "required" for req in self.requirements], dtype=bool)
+        self.n_slots = len(slots)
+        # every slot's candidates end to end: a flat id orders them as they are tried; the
+        # last flat id is a sentinel for "no candidate" (credit 0, key -1)
+        credits = [c for s in slots for _, c, _ in s]
+        ranks = [k for s in slots for _, _, k in s]
+        self.none = np.int64(len(credits)) << _SHIFT
+        self.cand_credit = np.array([*credits, 0.0], dtype=float)
+        # key orders options as scoring._meet compares them: (credit, -rank), higher is better
+        order = sorted(set(zip(credits, (-k for k in ranks), strict=True)))
+        keys = [order.index((c, -k)) for c, k in zip(credits, ranks, strict=True)]
+        self.cand_key = np.array([*keys, -1], dtype=np.int64)
+        by_position: dict[int, list[tuple[int, int]]] = {}  # position → [(slot, flat id)]
+        flat = 0
+        for slot, cands in enumerate(slots):
+            for pos, _, _ in cands:
+                by_position.setdefault(pos, []).append((slot, flat))
+                flat += 1
+        # local[position] = a compact id for the skills the job can use at all, else -1;
+        # layer j of (pair_slot, pair_flat) holds the j-th slot each of them serves (a skill
+        # may serve several: Python for two requirements, or as a child and as related)
+        size = max(len(index), max(by_position, default=-1) + 1)
+        self.local = np.full(size, -1, dtype=np.int64)
+        fanout = max((len(v) for v in by_position.values()), default=1)
+        self.pair_slot = np.full((fanout, max(len(by_position), 1)), -1, dtype=np.int64)
+        self.pair_flat = np.zeros_like(self.pair_slot)
+        for k, pos in enumerate(sorted(by_position)):
+            self.local[pos] = k
+            for layer, (slot, flat_id) in enumerate(by_position[pos]):
+                self.pair_slot[layer, k] = slot
+                self.pair_flat[layer, k] = flat_id
+
+    def scores(self, vectors: Vectors) -> np.ndarray:
+        """The fit score of every document (float64), equal to scoring.score_summary's."""
+        return self.fits(vectors).scores
+
+    def fits(self, vectors: Vectors) -> Fits:
+        """Every document's score, and per requirement its credit and the job skill that met
+        it: scoring._meet, operation for operation, over all documents at once."""
+        n, count = len(vectors), len(self.requirements)
+        credits = np.zeros((count, n), dtype=float)
+        winners = np.full((count, n), -1, dtype=np.int64)
+        total = 0.0
+        for req in self.requirements:
+            total += req.weight
+        earned = np.zeros(n, dtype=float)
+        rows = vectors.rows()
+        relevant = np.zeros(0, dtype=np.int64)
+        if count and n:
+            choice, relevant = self._choices(vectors, rows)
+            floor = self.weights.years_floor
+            years = vectors.years if len(vectors.years) else np.array([NO_YEARS], dtype=_DTYPE)
+            slot = 0
+            for r, req in enumerate(self.requirements):
+                best, winner = choice[slot], np.full(n, slot, dtype=np.int64)
+                slot += 1
+                if len(req.skills) > 1:  # scoring._meet: best (credit, -rank), first on ties
+                    best_key = self.cand_key[best >> _SHIFT]
+                    for _ in req.skills[1:]:
+                        code = choice[slot]
+                        key = self.cand_key[code >> _SHIFT]
+                        better = key > best_key
+                        best = np.where(better, code, best)
+                        winner = np.where(better, slot, winner)
+                        best_key = np.maximum(key, best_key)
+                        slot += 1
+                met = best != self.none
+                credit = self.cand_credit[best >> _SHIFT]  # 0.0 when unmet: adds nothing
+                if req.min_years:
+                    stated = years[best & _ENTRY]  # `none` points at entry 0: masked out
+                    short = met & (stated != NO_YEARS) & (stated < req.min_years)
+                    factor = np.maximum(floor, stated / req.min_years)
+                    credit = np.where(short, credit * factor, credit)
+                earned += req.weight * credit
+                credits[r] = credit
+                winners[r] = np.where(met, winner, -1)
+        scores = np.zeros(n) if not total else np.minimum(round_1(100.0 * earned / total), 100.0)
+        focus = self.focus(vectors, rows, relevant)
+        return Fits(scores, credits, winners, focus, round_1(np.sqrt(scores * focus)))
+
+    def focus(
+        self, vectors: Vectors, rows: np.ndarray, relevant: np.ndarray | None = None
+    ) -> np.ndarray:
+        """scoring.focus of every document, addition for addition: the résumé's squared norm
+        summed entry by entry (entries are in taxonomy order), the dot product group by group.
+        `rows` is vectors.rows(); `relevant` (optional) the entries that can earn the job any
+        credit, a superset of those it names."""
+        n = len(vectors)
+        if not n:
+            return np.zeros(0)
+        norm_resume = np.bincount(
+            rows, weights=np.take(self.skill_weight_2, vectors.skills), minlength=n
+        )
+        if relevant is None:
+            relevant = np.arange(len(vectors.skills))
+        skills = np.take(vectors.skills, relevant)
+        groups = np.take(self.group, skills)
+        named = np.flatnonzero(groups >= 0)
+        groups, docs = np.take(groups, named), np.take(np.take(rows, relevant), named)
+        w = np.take(self.skill_weight, np.take(skills, named))
+        best = np.zeros((max(len(self.requirements), 1), n))
+        np.maximum.at(best, (groups, docs), w)
+        dot = np.zeros(n)
+        for r, w_job in enumerate(self.job_vector):
+            dot += w_job * best[r]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cosine = 100.0 * dot / np.sqrt(self.norm_job * norm_resume)
+        return np.where(dot == 0.0, 0.0, np.minimum(round_1(np.nan_to_num(cosine)), 100.0))
+
+    def lists(self, fits: Fits, documents: Sequence[int]) -> list[tuple[tuple[str, ...], ...]]:
+        """(matched ids, missing ids) of the chosen documents, ordered as score_summary orders
+        them: matched required first, then by credit, then by requirement; missing required
+        first, then by requirement."""
+        if not len(documents):
+            return []
+        picked = np.asarray(documents, dtype=np.int64)
+        credit = fits.credits[:, picked].T
+        winners = fits.winners[:, picked].T
+        unmet = winners < 0
+        count = len(self.requirements)
+        shape = winners.shape
+        rank = np.broadcast_to(np.arange(count), shape)
+        optional = np.broadcast_to(self.optional, shape)
+        # matched first (required, more credit, earlier), then the rest: a prefix per row
+        order = np.lexsort((rank, -credit, optional, unmet), axis=-1)
+        names = np.array([*self.slot_ids, None], dtype=object)
+        matched = names[np.take_along_axis(np.where(unmet, len(self.slot_ids), winners), order, -1)]
+        # missing first (required, earlier), then the rest
+        first = np.array(self.first_ids, dtype=object)
+        missing = first[np.lexsort((rank, optional, ~unmet), axis=-1)]
+        met_counts = (count - unmet.sum(axis=1)).tolist()
+        return [
+            (tuple(m[:k]), tuple(x[: count - k]))
+            for m, x, k in zip(matched.tolist(), missing.tolist(), met_counts, strict=True)
+        ]
+
+    def _choices(self, vectors: Vectors, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """choice[slot, d]: the first candidate (in try order) that document d has, packed
+        with the entry that holds it (for its years), or `none`; and the entries that can earn
+        this job any credit."""
+        n = len(vectors)
+        choice = np.full(self.n_slots * n, self.none, dtype=np.int64)
+        local = np.take(self.local, vectors.skills)
+        entry = relevant = np.flatnonzero(local >= 0)
+        local = np.take(local, entry)
+        doc = np.take(rows, entry)
+        for layer in range(len(self.pair_slot)):
+            slot = np.take(self.pair_slot[layer], local)
+            if layer:  # only the skills serving this many slots go on
+                more = np.flatnonzero(slot >= 0)
+                entry, local, doc, slot = (np.take(a, more) for a in (entry, local, doc, slot))
+            packed = (np.take(self.pair_flat[layer], local) << _SHIFT) | entry
+            slot *= n
+            slot += doc
+            np.minimum.at(choice, slot, packed)
+        return choice.reshape(self.n_slots, n), relevant
+
+
+_WEIGHTS: dict[tuple[str, float], np.ndarray] = {}  # by taxonomy hash and `generic`
+
+
+def _skill_weights(taxonomy: Taxonomy, weights: ScoringWeights) -> np.ndarray:
+    """scoring.skill_weight of every skill, by taxonomy position (memoised)."""
+    key = (taxonomy.hash, weights.generic)
+    found = _WEIGHTS.get(key)
+    if found is None or len(found) != len(taxonomy):
+        found = _WEIGHTS[key] = np.array(
+            [skill_weight(sid, taxonomy, weights) for sid in sorted(taxonomy.skills)]
+        )
+    return found
+
+
+def round_1(values: np.ndarray) -> np.ndarray:
+    """Python's round(x, 1) for every value, exactly.
+
+    numpy's round scales by 10 and rounds half to even, which differs from Python's correctly
+    rounded decimal result only for values a hair from a half-way point; those few take
+    Python's round.
+    """
+    scaled = values * 10.0
+    out = np.rint(scaled) / 10.0
+    near = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
+    for k in near.tolist():
+        out[k] = round(float(values[k]), 1)
+    return out
+
+
+def _candidates(
+    job_skill: str, taxonomy: Taxonomy, weights: ScoringWeights, index: dict[str, int]
+) -> list[tuple[int, float, int]]:
+    """The résumé skills that can earn a job skill credit, in scoring._credit_options' order.
+
+    The first one a résumé has decides the job skill's option: exact, else the first child by
+    id, else the first skill (by id) that implies it, else the first related skill by id.
+    """
+    out: list[tuple[int, float, int]] = []
+    if job_skill in index:
+        out.append((index[job_skill], 1.0, _RANK["exact"]))
+    if job_skill not in taxonomy:
+        return out
+    if weights.child > 0:
+        for sid in sorted(taxonomy.descendants(job_skill)):
+            out.append((index[sid], weights.child, _RANK["child"]))
+    if weights.implies > 0:
+        for sid in sorted(_implying(taxonomy, job_skill)):
+            out.append((index[sid], weights.implies, _RANK["implies"]))
+    if weights.related > 0:
+        for sid in sorted(taxonomy.related_index.get(job_skill, frozenset())):
+            out.append((index[sid], weights.related, _RANK["related"]))
+    return out
+
+
+def _implying(taxonomy: Taxonomy, skill_id: str) -> set[str]:
+    """Skills whose (transitive) implications include skill_id."""
+    reverse = _REVERSE_IMPLIED.get(taxonomy.hash)
+    if reverse is None:
+        reverse = {}
+        for sid in taxonomy.skills:
+            for implied in taxonomy.implied_by(sid):
+                reverse.setdefault(implied, set()).add(sid)
+        _REVERSE_IMPLIED[taxonomy.hash] = reverse
+    return reverse.get(skill_id, set())

@@ -1,0 +1,250 @@
+"""The vectorised scorer gives exactly scoring.score_summary's scores: on random jobs, résumés
+and weights over the test taxonomy (property test), and on the bundled samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from skillmatch import SkillMatcher, load_taxonomy
+from skillmatch.models import ExtractedSkill, Mention, Profile, ScoringWeights
+from skillmatch.scoring import focus, job_requirements, relevance, score_summary
+from skillmatch.vectorized import (
+    JobScorer,
+    Vectors,
+    pack,
+    pack_profile,
+    profile_years,
+    round_1,
+    skill_index,
+    unpack,
+)
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+YEARS = st.one_of(st.none(), st.integers(0, 15))
+SHARE = st.sampled_from([0.0, 0.25, 0.4, 0.5, 0.7, 1.0])
+
+
+def _job(ids: list[str], draw: st.DrawFn) -> Profile:
+    """A job over some of `ids`: levels, minimum years, categories and alternative groups."""
+    chosen = draw(st.lists(st.sampled_from(ids), min_size=0, max_size=8, unique=True))
+    pairs = (
+        draw(st.lists(st.tuples(st.sampled_from(chosen), st.sampled_from(chosen)), max_size=3))
+        if chosen
+        else []
+    )
+    alternatives: dict[str, set[str]] = {}
+    for a, b in pairs:
+        if a != b:
+            alternatives.setdefault(a, set()).add(b)
+            alternatives.setdefault(b, set()).add(a)
+    skills = []
+    for n, sid in enumerate(chosen):
+        mention = Mention(
+            text=sid, start=n * 10, end=n * 10 + 5, match="exact", confidence=1.0, alias=sid
+        )
+        skills.append(
+            ExtractedSkill(
+                id=sid,
+                name=sid,
+                category=draw(st.sampled_from(["tech", "soft-skill"])),
+                requirement=draw(st.sampled_from(["required", "preferred"])),
+                min_years=draw(st.one_of(st.none(), st.integers(1, 10))),
+                alternatives=tuple(sorted(alternatives.get(sid, ()))),
+                mentions=(mention,),
+            )
+        )
+    return Profile(kind="job", skills=tuple(skills))
+
+
+@st.composite
+def cases(
+    draw: st.DrawFn, ids: list[str]
+) -> tuple[Profile, list[dict[str, int | None]], ScoringWeights]:
+    job = _job(ids, draw)
+    resumes = draw(
+        st.lists(st.dictionaries(st.sampled_from(ids), YEARS, max_size=10), min_size=1, max_size=12)
+    )
+    weights = ScoringWeights(
+        required=draw(st.sampled_from([0.0, 1.0, 2.0, 3.0])),
+        preferred=draw(st.sampled_from([0.0, 1.0, 1.5])),
+        child=draw(SHARE),
+        implies=draw(SHARE),
+        related=draw(SHARE),
+        years_floor=draw(SHARE),
+        generic=draw(SHARE),
+    )
+    return job, resumes, weights
+
+
+def _python_summaries(
+    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
+) -> list[tuple]:
+    requirements = job_requirements(job, weights)
+    return [score_summary(requirements, r, matcher.taxonomy, weights) for r in resumes]
+
+
+def _vector_summaries(
+    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
+) -> list[tuple]:
+    index = skill_index(matcher.taxonomy)
+    scorer = JobScorer(job, matcher.taxonomy, weights)
+    fits = scorer.fits(Vectors.join([pack(r, index) for r in resumes]))
+    lists = scorer.lists(fits, list(range(len(resumes))))
+    return [(s, *ids) for s, ids in zip(fits.scores.tolist(), lists, strict=True)]
+
+
+def _python_scores(
+    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
+) -> list[float]:
+    requirements = job_requirements(job, weights)
+    return [score_summary(requirements, r, matcher.taxonomy, weights)[0] for r in resumes]
+
+
+def _vector_scores(
+    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
+) -> list[float]:
+    index = skill_index(matcher.taxonomy)
+    scorer = JobScorer(job, matcher.taxonomy, weights)
+    return scorer.scores(Vectors.join([pack(r, index) for r in resumes])).tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_vectorised_scores_and_lists_equal_score_summary_on_random_profiles(
+    mini: SkillMatcher, data: st.DataObject
+) -> None:
+    job, resumes, weights = data.draw(cases(sorted(mini.taxonomy.skills)))
+    assert _vector_scores(job, resumes, mini, weights) == _python_scores(
+        job, resumes, mini, weights
+    )
+
+
+def test_vectorised_scores_and_lists_equal_score_summary_on_the_samples(
+    matcher: SkillMatcher, samples: Path
+) -> None:
+    resumes = [
+        {s.id: s.years for s in matcher.parse_resume(p.read_text("utf-8")).skills}
+        for p in sorted((samples / "resumes").glob("*.txt"))
+    ]
+    for path in sorted((samples / "jobs").glob("*.txt")):
+        job = matcher.parse_job(path.read_text("utf-8"))
+        for weights in (matcher.weights, ScoringWeights(child=0.3, implies=0.9, related=0.0)):
+            python = _python_summaries(job, resumes, matcher, weights)
+            assert _vector_summaries(job, resumes, matcher, weights) == python
+    job = matcher.parse_job((samples / "jobs" / "ai-architect.txt").read_text("utf-8"))
+    assert _vector_scores(job, resumes, matcher, matcher.weights) == [41.3, 32.5, 72.9, 3.7]
+
+
+def test_a_job_with_no_skills_and_an_empty_batch_score_zero(mini: SkillMatcher) -> None:
+    empty_job = JobScorer(Profile(kind="job"), mini.taxonomy, mini.weights)
+    assert empty_job.scores(
+        Vectors.join([b"", pack({"python": 3}, skill_index(mini.taxonomy))])
+    ).tolist() == [0.0, 0.0]
+    job = mini.parse_job("Requirements: Python")
+    assert JobScorer(job, mini.taxonomy, mini.weights).scores(Vectors.join([])).tolist() == []
+
+
+def test_skill_vectors_round_trip_ids_and_years(mini: SkillMatcher) -> None:
+    index = skill_index(mini.taxonomy)
+    ids = list(index)
+    years = {"python": 5, "pytorch": None, "kubernetes": 0}
+    vector = pack(years, index)
+    assert len(vector) == 3 * 8  # int32 (position, years) pairs
+    assert unpack(vector, ids) == years
+    assert ids == sorted(mini.taxonomy.skills)
+    profile = mini.parse_resume("Python (5 years), PyTorch and Kubernetes")
+    assert unpack(pack_profile(profile, index), ids) == {
+        "python": 5,
+        "pytorch": None,
+        "kubernetes": None,
+    }
+    stored = profile.model_dump_json(exclude_defaults=True)  # as the cache keeps it
+    assert profile_years(stored) == {"python": 5, "pytorch": None, "kubernetes": None}
+
+
+def test_vectors_join_in_order_into_one_csr_layout(mini: SkillMatcher) -> None:
+    index = skill_index(mini.taxonomy)
+    joined = Vectors.join([pack({"python": 2}, index), b"", pack({"aws": None, "keras": 1}, index)])
+    assert joined.indptr.tolist() == [0, 1, 1, 3]
+    assert joined.skills.tolist() == [index["python"], index["aws"], index["keras"]]
+    assert joined.years.tolist() == [2, -1, 1]
+    assert joined.rows().tolist() == [0, 2, 2]
+
+
+@given(st.lists(st.floats(0, 1000, allow_nan=False), max_size=50))
+def test_round_1_is_pythons_round_to_one_decimal(values: list[float]) -> None:
+    tricky = [0.05, 0.15, 0.25, 72.85, 41.25, 99.95, 12.345, 1e-7, 2.675]
+    got = round_1(np.array([*values, *tricky], dtype=float)).tolist()
+    assert got == [round(v, 1) for v in [*values, *tricky]]
+
+
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory: pytest.TempPathFactory) -> SkillMatcher:
+    """The mini taxonomy with posting counts, so that skills weigh differently."""
+    folder = tmp_path_factory.mktemp("counts")
+    ids = sorted(load_taxonomy([MINI]).skills)
+    counts = ", ".join(f"{sid}: {(7 * n) % 40}" for n, sid in enumerate(ids))
+    (folder / "frequency.yaml").write_text(
+        f"frequency:\n  source: a test\n  documents: 40\n  counts: {{{counts}}}\n", "utf-8"
+    )
+    return SkillMatcher(load_taxonomy([MINI], extra=[folder]), cache_dir=False)
+
+
+def _python_focus(
+    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
+) -> list[tuple[float, float]]:
+    requirements = job_requirements(job, weights)
+    out = []
+    for r in resumes:
+        score = score_summary(requirements, r, matcher.taxonomy, weights)[0]
+        near = focus(requirements, r, matcher.taxonomy, weights)
+        out.append((near, relevance(score, near)))
+    return out
+
+
+def _vector_focus(
+    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
+) -> list[tuple[float, float]]:
+    index = skill_index(matcher.taxonomy)
+    fits = JobScorer(job, matcher.taxonomy, weights).fits(
+        Vectors.join([pack(r, index) for r in resumes])
+    )
+    return list(zip(fits.focus.tolist(), fits.relevance.tolist(), strict=True))
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_vectorised_focus_and_relevance_equal_scoring_on_random_profiles(
+    counted: SkillMatcher, data: st.DataObject
+) -> None:
+    job, resumes, weights = data.draw(cases(sorted(counted.taxonomy.skills)))
+    assert _vector_focus(job, resumes, counted, weights) == _python_focus(
+        job, resumes, counted, weights
+    )
+
+
+def test_vectorised_focus_and_relevance_equal_scoring_on_the_samples(
+    matcher: SkillMatcher, samples: Path
+) -> None:
+    resumes = [
+        {s.id: s.years for s in matcher.parse_resume(p.read_text("utf-8")).skills}
+        for p in sorted((samples / "resumes").glob("*.txt"))
+    ]
+    for path in sorted((samples / "jobs").glob("*.txt")):
+        job = matcher.parse_job(path.read_text("utf-8"))
+        python = _python_focus(job, resumes, matcher, matcher.weights)
+        assert _vector_focus(job, resumes, matcher, matcher.weights) == python
+    job = matcher.parse_job((samples / "jobs" / "ai-architect.txt").read_text("utf-8"))
+    assert [r for _, r in _vector_focus(job, resumes, matcher, matcher.weights)] == [
+        20.8,
+        15.4,
+        60.2,
+        0.0,
+    ]
