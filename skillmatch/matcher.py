@@ -236,6 +236,7 @@ class SkillMatcher:
         if not any(h.form.skill_id in special for h in hits):
             return hits
         kept = []
+        field_ok: dict[tuple[int, int], bool] = {}
         for k, h in enumerate(hits):
             if h.form.skill_id not in special:
                 kept.append(h)
@@ -243,7 +244,9 @@ class SkillMatcher:
             category = cats[h.form.skill_id].category
             s0, s1 = lay.segment_span(lay.segment_at(h.start))
             if category in FIELD_CATEGORIES:  # a broad field: dropped only about the employer
-                if field_reads_as_skill(text, s0, s1) or domain_reads_as_skill(
+                if (s0, s1) not in field_ok:  # several fields often share one sentence
+                    field_ok[s0, s1] = field_reads_as_skill(text, s0, s1)
+                if field_ok[s0, s1] or domain_reads_as_skill(
                     text, lay.section_at(h.start), s0, h.start, h.end
                 ):
                     kept.append(h)
