@@ -116,10 +116,12 @@ class SkillMatcher:
         )
 
     def rank(self, job: str | Profile, documents: Iterable[Any], **options: Any) -> list[RankedRow]:
-        """Score many résumés (paths, folders, TextDocuments) against one job, best first.
+        """Score many résumés (paths, folders, TextDocuments, a batch.Collection) against one
+        job, most relevant first (relevance, then fit score, then document).
 
         Options (see skillmatch.batch.rank): workers, cache, progress, engine, scheduler,
-        explain. Unreadable documents become error rows, last; none is dropped.
+        explain, reports, top, min_score, file_as (file the documents under a collection name
+        in the cache). Unreadable documents become error rows, last; none is dropped.
         """
         from skillmatch.batch import rank
 
