@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from skillmatch.compiled import cached_taxonomy, compiled_index
 from skillmatch.context import (
     DOMAIN_CATEGORIES,
+    EMPLOYER_CATEGORIES,
     FIELD_CATEGORIES,
     alternative_groups,
     assign_years,
@@ -91,6 +92,10 @@ class SkillMatcher:
         self._domain_or_field_ids = frozenset(
             i for i, s in skills.items() if s.category in DOMAIN_CATEGORIES | FIELD_CATEGORIES
         )
+        # only these categories can describe the employer: the rest skip the call altogether
+        self._employer_category = {
+            i: s.category for i, s in skills.items() if s.category in EMPLOYER_CATEGORIES
+        }
 
     # -- public API --------------------------------------------------------------------------
 
@@ -165,8 +170,18 @@ class SkillMatcher:
             hits = self._disambiguate(ft.text, lay, hits)
         chosen = longest_first(hits)
         if not candidate:
+            text = ft.text
+            employer = self._employer_category
             chosen = self._domain_in_context(
-                ft.text, lay, [h for h in chosen if not self._describes_employer(ft.text, h)]
+                text,
+                lay,
+                [
+                    h
+                    for h in chosen
+                    if h.ntok > 2
+                    or h.form.skill_id not in employer
+                    or not describes_employer(text, h.start, h.end, employer[h.form.skill_id])
+                ],
             )
         if self.fuzzy:
             taken = [(h.start, h.end) for h in chosen]
@@ -263,13 +278,6 @@ class SkillMatcher:
                     kept.append(h)
                     break
         return kept
-
-    def _describes_employer(self, text: str, hit: Hit) -> bool:
-        """A short mention that describes the employer ('our healthcare clients')."""
-        if hit.ntok > 2:
-            return False
-        category = self.taxonomy.skills[hit.form.skill_id].category
-        return describes_employer(text, hit.start, hit.end, category)
 
     def _pos_tags(self, text: str) -> dict[int, str]:
         """Coarse POS of each token start, from the caller's trained pipeline (if it tags)."""
