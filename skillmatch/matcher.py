@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -51,6 +52,7 @@ Kind = Literal["job", "resume", "text"]
 CONFIRM_WINDOW = 80
 # POS tags (from a caller's trained pipeline) under which a name is an ordinary word.
 _WORD_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "ADJ", "PRON", "DET"})
+_START = itemgetter(1)  # a Hit's start
 _WORD = re.compile(r"\w+(?:&\w+)*")
 _PASSIVE_CATEGORIES = frozenset({"soft-skill", "ability", "language"})
 # Skills that do not make the text technical: they never confirm an ambiguous name nearby
@@ -165,9 +167,7 @@ class SkillMatcher:
         `candidate`: the text describes the candidate (a résumé), so a business-domain word
         there is experience, not a description of an employer; the domain rules are skipped.
         """
-        hits = self._index.exact(ft)
-        if any(h.form.ambiguous or (h.form.cased and h.form.skill_id in self._deny) for h in hits):
-            hits = self._disambiguate(ft.text, lay, hits)
+        hits = self._disambiguate(ft.text, lay, self._index.exact(ft))
         chosen = longest_first(hits)
         if not candidate:
             text = ft.text
@@ -194,48 +194,63 @@ class SkillMatcher:
         """Keep an ambiguous form ('Go', 'Spark', 'R') only where its context confirms it.
 
         Deny words veto ambiguous forms and case-sensitive ones alike ('NLP' near 'coaching').
+        Only those hits are visited (a few in a hundred); the rest are kept as they are.
         """
+        deny, confirm, traits = self._deny, self._confirm, self._traits
+        checked = [
+            k
+            for k, h in enumerate(hits)
+            if h.form.ambiguous or (h.form.cased is not None and h.form.skill_id in deny)
+        ]
+        if not checked:
+            return hits
         anchor_ids = self._anchor_ids
         anchors = [h for h in hits if not h.form.ambiguous and h.form.skill_id in anchor_ids]
-        anchors.sort(key=lambda a: a.start)
+        anchors.sort(key=_START)
         anchor_starts = [a.start for a in anchors]
         pos = self._pos_tags(text) if self.nlp is not None else None
-        kept = []
-        seen: dict[int, frozenset[str]] = {}
-        for h in hits:
-            denied_only = not h.form.ambiguous  # a cased form with deny words: veto, no confirm
-            if denied_only and (h.form.cased is None or h.form.skill_id not in self._deny):
-                kept.append(h)
+        starts = lay.segment_starts
+        last_seg = len(starts) - 1
+        dropped: set[int] = set()
+        seen: dict[int, tuple[frozenset[str], str]] = {}  # a segment's words, its folded text
+        for k in checked:
+            h = hits[k]
+            form, start = h.form, h.start
+            sid = form.skill_id
+            seg = bisect_right(starts, start) - 1  # Layout.segment_at and segment_span, inlined
+            s0 = starts[seg]
+            s1 = starts[seg + 1] if seg < last_seg else len(text)
+            words: frozenset[str] = frozenset()
+            low = ""
+            if sid in deny or sid in confirm:
+                found = seen.get(seg)
+                if found is None:
+                    low = fold(text[s0:s1])
+                    found = seen[seg] = (frozenset(_WORD.findall(low)), low)
+                words, low = found
+            if sid in deny and _any_phrase(deny[sid], words, low):
+                dropped.add(k)
                 continue
-            seg = lay.segment_at(h.start)
-            s0, s1 = lay.segment_span(seg)
-            segment = text[s0:s1]
-            sid = h.form.skill_id
-            words = seen.get(seg)
-            if words is None and (sid in self._deny or sid in self._confirm):
-                words = seen[seg] = frozenset(_WORD.findall(fold(segment)))
-            if sid in self._deny and _any_phrase(self._deny[sid], words, segment):
+            if not form.ambiguous:  # a cased form with deny words: veto, no confirm
                 continue
-            if denied_only:
-                kept.append(h)
+            if pos is not None and pos.get(start) in _WORD_POS:
+                dropped.add(k)
                 continue
-            if pos is not None and pos.get(h.start) in _WORD_POS:
+            if sid in confirm and _any_phrase(confirm[sid], words, low):
                 continue
-            lo = bisect_left(anchor_starts, min(s0, h.start - CONFIRM_WINDOW))
-            hi = bisect_right(anchor_starts, max(s1 - 1, h.start + CONFIRM_WINDOW))
-            confirmed = (
-                sid in self._confirm and _any_phrase(self._confirm[sid], words, segment)
-            ) or (
-                sid not in self._traits
-                and any(
+            if sid not in traits:
+                lo = bisect_left(anchor_starts, min(s0, start - CONFIRM_WINDOW))
+                hi = bisect_right(anchor_starts, max(s1 - 1, start + CONFIRM_WINDOW))
+                if any(
                     a.form.skill_id != sid
-                    and (s0 <= a.start < s1 or abs(a.start - h.start) <= CONFIRM_WINDOW)
+                    and (s0 <= a.start < s1 or abs(a.start - start) <= CONFIRM_WINDOW)
                     for a in anchors[lo:hi]
-                )
-            )
-            if confirmed:
-                kept.append(h)
-        return kept
+                ):
+                    continue
+            dropped.add(k)
+        if not dropped:
+            return hits
+        return [h for k, h in enumerate(hits) if k not in dropped]
 
     def _domain_in_context(self, text: str, lay: Layout, hits: list[Hit]) -> list[Hit]:
         """Keep business-domain words ('sales', 'healthcare') only where they read as a skill.
@@ -393,17 +408,13 @@ def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _any_phrase(
-    phrases: tuple[tuple[str, ...], tuple[str, ...]], words: frozenset[str], segment: str
+    phrases: tuple[tuple[str, ...], tuple[str, ...]], words: frozenset[str], low: str
 ) -> bool:
+    """Does a folded segment (`low`, its words `words`) hold one of the phrases?"""
     single, longer = phrases
     if not words.isdisjoint(single):  # in C: confirm lists run to dozens of words
         return True
-    if longer:
-        from skillmatch.normalize import fold
-
-        low = fold(segment)
-        return any(p in low for p in longer)
-    return False
+    return any(p in low for p in longer)
 
 
 def _between(text: str, start: int, end: int) -> list[str]:
