@@ -5,6 +5,7 @@ Pure functions over the text, its layout and the recognised spans; the matcher a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -208,7 +209,7 @@ def alternative_groups(
     return groups
 
 
-def _words_search(alternatives: str) -> re.Pattern[str]:
+def _words_search(alternatives: str, after: str = r"\b") -> re.Pattern[str]:
     """`\\b(?:alternatives)\\b` under IGNORECASE, for `search`, rewritten to open with a
     character class: the engine then skips in C to a possible first letter instead of trying
     the whole alternation at every position (several times faster on long sentences).
@@ -216,7 +217,8 @@ def _words_search(alternatives: str) -> re.Pattern[str]:
     Every alternative starts with a plain letter. The class holds each first letter in every
     case the IGNORECASE engine accepts ('i' also 'İ' and 'ı', 'k' the Kelvin sign); after it a
     lookbehind stands for the opening \\b, and the rest of each alternative is tried only behind
-    its own first letter. It answers whether there is a match (its span may differ).
+    its own first letter. `after` follows the words. It answers whether there is a match (its
+    span may differ).
     """
     top: list[str] = [""]  # the alternatives at the top level (a group may hold a '|')
     depth = 0
@@ -238,7 +240,7 @@ def _words_search(alternatives: str) -> re.Pattern[str]:
     }
     opening = "[" + "".join(sorted(cased)) + "]"
     rests = "|".join(f"(?<={first})(?:{'|'.join(r)})" for first, r in by_first.items())
-    return re.compile(rf"{opening}(?<!\w{opening})(?i:{rests})\b")
+    return re.compile(rf"{opening}(?<!\w{opening})(?i:{rests}){after}")
 
 
 # -- whether a mention is a skill asked of the candidate ---------------------------------------
@@ -340,7 +342,17 @@ _TITLE_ROLES = (
 _ROLE_NOUN_LATER = re.compile(rf"(?:[ \t]+[A-Z][\w.+#-]*){{1,2}}[ \t]+{_TITLE_ROLES}\b")
 # ...or it is listed after the role in a short title line ('Backend Engineer (Python)',
 # 'Front End Developer - React, TypeScript')
-_TITLE_TAIL = re.compile(rf"\b{_TITLE_ROLES}[ \t]*(?:\(|[-–|:][ \t])[^\n.;!?]*$")
+_TITLE_TAIL = _words_search(
+    "developers?|engineers?|architects?|administrators?|analysts?|consultants?|specialists?"
+    "|programmers?|testers?|designers?|scientists?",
+    r"[ \t]*(?:\(|[-–|:][ \t])[^\n.;!?]*$",
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _names_role(form: str) -> bool:
+    """The form itself ends in a role noun ('system administrator'): asked once per form."""
+    return _ROLE_NOUN_END.search(form) is not None
 
 
 def in_job_title(text: str, end: int, form: str, ability: bool, start: int | None = None) -> bool:
@@ -353,7 +365,7 @@ def in_job_title(text: str, end: int, form: str, ability: bool, start: int | Non
         return True
     if ability:  # 'a motivated Senior Developer' asks for motivation
         return False
-    if _ROLE_NOUN_LATER.match(text, end) or _ROLE_NOUN_END.search(form) is not None:
+    if _ROLE_NOUN_LATER.match(text, end) or _names_role(form):
         return True
     if start is None:
         return False
