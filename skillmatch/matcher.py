@@ -91,9 +91,11 @@ class SkillMatcher:
         # per-skill category tests, answered by one set lookup per mention
         skills = self.taxonomy.skills
         self._anchor_ids = frozenset(i for i, s in skills.items() if s.category not in _NOT_ANCHORS)
-        self._domain_or_field_ids = frozenset(
-            i for i, s in skills.items() if s.category in DOMAIN_CATEGORIES | FIELD_CATEGORIES
+        self._domain_ids = frozenset(
+            i for i, s in skills.items() if s.category in DOMAIN_CATEGORIES
         )
+        self._field_ids = frozenset(i for i, s in skills.items() if s.category in FIELD_CATEGORIES)
+        self._domain_or_field_ids = self._domain_ids | self._field_ids
         # only these categories can describe the employer: the rest skip the call altogether
         self._employer_category = {
             i: s.category for i, s in skills.items() if s.category in EMPLOYER_CATEGORIES
@@ -261,38 +263,44 @@ class SkillMatcher:
         describes the company or its market. A broad field ('cloud', 'analytics') is dropped
         only in a sentence about the company that says nothing of the candidate.
         """
-        cats = self.taxonomy.skills
         special = self._domain_or_field_ids
-        if not any(h.form.skill_id in special for h in hits):
+        visited = [k for k, h in enumerate(hits) if h.form.skill_id in special]
+        if not visited:
             return hits
-        kept = []
-        field_ok: dict[tuple[int, int], bool] = {}
-        for k, h in enumerate(hits):
-            if h.form.skill_id not in special:
-                kept.append(h)
-                continue
-            category = cats[h.form.skill_id].category
-            s0, s1 = lay.segment_span(lay.segment_at(h.start))
-            if category in FIELD_CATEGORIES:  # a broad field: dropped only about the employer
-                if (s0, s1) not in field_ok:  # several fields often share one sentence
-                    field_ok[s0, s1] = field_reads_as_skill(text, s0, s1)
-                if field_ok[s0, s1] or domain_reads_as_skill(
-                    text, lay.section_at(h.start), s0, h.start, h.end
+        fields, domains = self._field_ids, self._domain_ids
+        starts = lay.segment_starts
+        last_seg = len(starts) - 1
+        dropped: set[int] = set()
+        field_ok: dict[int, bool] = {}  # by segment: several fields often share one sentence
+        for k in visited:
+            h = hits[k]
+            start = h.start
+            seg = bisect_right(starts, start) - 1  # Layout.segment_at and segment_span, inlined
+            s0 = starts[seg]
+            if h.form.skill_id in fields:  # a broad field: dropped only about the employer
+                ok = field_ok.get(seg)
+                if ok is None:
+                    s1 = starts[seg + 1] if seg < last_seg else len(text)
+                    ok = field_ok[seg] = field_reads_as_skill(text, s0, s1)
+                if not ok and not domain_reads_as_skill(
+                    text, lay.section_at(start), s0, start, h.end
                 ):
-                    kept.append(h)
+                    dropped.add(k)
                 continue
-            if domain_reads_as_skill(text, lay.section_at(h.start), s0, h.start, h.end):
-                kept.append(h)
+            if domain_reads_as_skill(text, lay.section_at(start), s0, start, h.end):
                 continue
             for j in (k - 1, k + 1):
-                other = hits[j] if 0 <= j < len(hits) else None
-                if other is None or cats[other.form.skill_id].category in DOMAIN_CATEGORIES:
+                if not 0 <= j < len(hits) or hits[j].form.skill_id in domains:
                     continue
-                a, b = (other.end, h.start) if j < k else (h.end, other.start)
+                other = hits[j]
+                a, b = (other.end, start) if j < k else (h.end, other.start)
                 if listed_together(text, a, b):
-                    kept.append(h)
                     break
-        return kept
+            else:
+                dropped.add(k)
+        if not dropped:
+            return hits
+        return [h for k, h in enumerate(hits) if k not in dropped]
 
     def _pos_tags(self, text: str) -> dict[int, str]:
         """Coarse POS of each token start, from the caller's trained pipeline (if it tags)."""
