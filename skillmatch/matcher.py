@@ -351,7 +351,9 @@ class SkillMatcher:
                 h = hits[k]
                 level, cue = requirement_level(sections[k], cues, h.start, h.end)
                 levels[k] = (level, cue.text if cue else None)
-            if len(members) > 1:
+            if len(members) > 1 and any(
+                _may_join(text, hits[a].end, hits[b].start) for a, b in pairwise(members)
+            ):
                 between = [_between(text, hits[a].end, hits[b].start) for a, b in pairwise(members)]
                 for group in alternative_groups(text, spans, between):
                     ids = {hits[members[g]].form.skill_id for g in group}
@@ -423,6 +425,21 @@ def _any_phrase(
     if not words.isdisjoint(single):  # in C: confirm lists run to dozens of words
         return True
     return any(p in low for p in longer)
+
+
+def _may_join(text: str, start: int, end: int) -> bool:
+    """Could the gap between two mentions make them alternatives ('or', '/', 'either')?
+
+    A cheap test on the raw gap that only says no where alternative_groups would find no
+    'or' among the tokens of `_between`; most sentences are then not tokenized at all.
+    """
+    if not 0 < end - start <= 24:
+        return False
+    gap = text[start:end]
+    if "/" in gap:
+        return True
+    low = gap.lower()
+    return "or" in low or "either" in low
 
 
 def _between(text: str, start: int, end: int) -> list[str]:
