@@ -11,12 +11,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from skillmatch.compiled import cached_taxonomy, compiled_index
 from skillmatch.context import (
     DOMAIN_CATEGORIES,
+    EMPLOYER_CATEGORIES,
     FIELD_CATEGORIES,
     alternative_groups,
     assign_years,
@@ -50,6 +52,7 @@ Kind = Literal["job", "resume", "text"]
 CONFIRM_WINDOW = 80
 # POS tags (from a caller's trained pipeline) under which a name is an ordinary word.
 _WORD_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "ADJ", "PRON", "DET"})
+_START = itemgetter(1)  # a Hit's start
 _WORD = re.compile(r"\w+(?:&\w+)*")
 _PASSIVE_CATEGORIES = frozenset({"soft-skill", "ability", "language"})
 # Skills that do not make the text technical: they never confirm an ambiguous name nearby
@@ -88,9 +91,15 @@ class SkillMatcher:
         # per-skill category tests, answered by one set lookup per mention
         skills = self.taxonomy.skills
         self._anchor_ids = frozenset(i for i, s in skills.items() if s.category not in _NOT_ANCHORS)
-        self._domain_or_field_ids = frozenset(
-            i for i, s in skills.items() if s.category in DOMAIN_CATEGORIES | FIELD_CATEGORIES
+        self._domain_ids = frozenset(
+            i for i, s in skills.items() if s.category in DOMAIN_CATEGORIES
         )
+        self._field_ids = frozenset(i for i, s in skills.items() if s.category in FIELD_CATEGORIES)
+        self._domain_or_field_ids = self._domain_ids | self._field_ids
+        # only these categories can describe the employer: the rest skip the call altogether
+        self._employer_category = {
+            i: s.category for i, s in skills.items() if s.category in EMPLOYER_CATEGORIES
+        }
 
     # -- public API --------------------------------------------------------------------------
 
@@ -162,13 +171,21 @@ class SkillMatcher:
         `candidate`: the text describes the candidate (a résumé), so a business-domain word
         there is experience, not a description of an employer; the domain rules are skipped.
         """
-        hits = self._index.exact(ft)
-        if any(h.form.ambiguous or (h.form.cased and h.form.skill_id in self._deny) for h in hits):
-            hits = self._disambiguate(ft.text, lay, hits)
+        hits = self._disambiguate(ft.text, lay, self._index.exact(ft))
         chosen = longest_first(hits)
         if not candidate:
+            text = ft.text
+            employer = self._employer_category
             chosen = self._domain_in_context(
-                ft.text, lay, [h for h in chosen if not self._describes_employer(ft.text, h)]
+                text,
+                lay,
+                [
+                    h
+                    for h in chosen
+                    if h.ntok > 2
+                    or h.form.skill_id not in employer
+                    or not describes_employer(text, h.start, h.end, employer[h.form.skill_id])
+                ],
             )
         if self.fuzzy:
             taken = [(h.start, h.end) for h in chosen]
@@ -181,48 +198,63 @@ class SkillMatcher:
         """Keep an ambiguous form ('Go', 'Spark', 'R') only where its context confirms it.
 
         Deny words veto ambiguous forms and case-sensitive ones alike ('NLP' near 'coaching').
+        Only those hits are visited (a few in a hundred); the rest are kept as they are.
         """
+        deny, confirm, traits = self._deny, self._confirm, self._traits
+        checked = [
+            k
+            for k, h in enumerate(hits)
+            if h.form.ambiguous or (h.form.cased is not None and h.form.skill_id in deny)
+        ]
+        if not checked:
+            return hits
         anchor_ids = self._anchor_ids
         anchors = [h for h in hits if not h.form.ambiguous and h.form.skill_id in anchor_ids]
-        anchors.sort(key=lambda a: a.start)
+        anchors.sort(key=_START)
         anchor_starts = [a.start for a in anchors]
         pos = self._pos_tags(text) if self.nlp is not None else None
-        kept = []
-        seen: dict[int, frozenset[str]] = {}
-        for h in hits:
-            denied_only = not h.form.ambiguous  # a cased form with deny words: veto, no confirm
-            if denied_only and (h.form.cased is None or h.form.skill_id not in self._deny):
-                kept.append(h)
+        starts = lay.segment_starts
+        last_seg = len(starts) - 1
+        dropped: set[int] = set()
+        seen: dict[int, tuple[frozenset[str], str]] = {}  # a segment's words, its folded text
+        for k in checked:
+            h = hits[k]
+            form, start = h.form, h.start
+            sid = form.skill_id
+            seg = bisect_right(starts, start) - 1  # Layout.segment_at and segment_span, inlined
+            s0 = starts[seg]
+            s1 = starts[seg + 1] if seg < last_seg else len(text)
+            words: frozenset[str] = frozenset()
+            low = ""
+            if sid in deny or sid in confirm:
+                found = seen.get(seg)
+                if found is None:
+                    low = fold(text[s0:s1])
+                    found = seen[seg] = (frozenset(_WORD.findall(low)), low)
+                words, low = found
+            if sid in deny and _any_phrase(deny[sid], words, low):
+                dropped.add(k)
                 continue
-            seg = lay.segment_at(h.start)
-            s0, s1 = lay.segment_span(seg)
-            segment = text[s0:s1]
-            sid = h.form.skill_id
-            words = seen.get(seg)
-            if words is None and (sid in self._deny or sid in self._confirm):
-                words = seen[seg] = frozenset(_WORD.findall(fold(segment)))
-            if sid in self._deny and _any_phrase(self._deny[sid], words, segment):
+            if not form.ambiguous:  # a cased form with deny words: veto, no confirm
                 continue
-            if denied_only:
-                kept.append(h)
+            if pos is not None and pos.get(start) in _WORD_POS:
+                dropped.add(k)
                 continue
-            if pos is not None and pos.get(h.start) in _WORD_POS:
+            if sid in confirm and _any_phrase(confirm[sid], words, low):
                 continue
-            lo = bisect_left(anchor_starts, min(s0, h.start - CONFIRM_WINDOW))
-            hi = bisect_right(anchor_starts, max(s1 - 1, h.start + CONFIRM_WINDOW))
-            confirmed = (
-                sid in self._confirm and _any_phrase(self._confirm[sid], words, segment)
-            ) or (
-                sid not in self._traits
-                and any(
+            if sid not in traits:
+                lo = bisect_left(anchor_starts, min(s0, start - CONFIRM_WINDOW))
+                hi = bisect_right(anchor_starts, max(s1 - 1, start + CONFIRM_WINDOW))
+                if any(
                     a.form.skill_id != sid
-                    and (s0 <= a.start < s1 or abs(a.start - h.start) <= CONFIRM_WINDOW)
+                    and (s0 <= a.start < s1 or abs(a.start - start) <= CONFIRM_WINDOW)
                     for a in anchors[lo:hi]
-                )
-            )
-            if confirmed:
-                kept.append(h)
-        return kept
+                ):
+                    continue
+            dropped.add(k)
+        if not dropped:
+            return hits
+        return [h for k, h in enumerate(hits) if k not in dropped]
 
     def _domain_in_context(self, text: str, lay: Layout, hits: list[Hit]) -> list[Hit]:
         """Keep business-domain words ('sales', 'healthcare') only where they read as a skill.
@@ -233,45 +265,44 @@ class SkillMatcher:
         describes the company or its market. A broad field ('cloud', 'analytics') is dropped
         only in a sentence about the company that says nothing of the candidate.
         """
-        cats = self.taxonomy.skills
         special = self._domain_or_field_ids
-        if not any(h.form.skill_id in special for h in hits):
+        visited = [k for k, h in enumerate(hits) if h.form.skill_id in special]
+        if not visited:
             return hits
-        kept = []
-        field_ok: dict[tuple[int, int], bool] = {}
-        for k, h in enumerate(hits):
-            if h.form.skill_id not in special:
-                kept.append(h)
-                continue
-            category = cats[h.form.skill_id].category
-            s0, s1 = lay.segment_span(lay.segment_at(h.start))
-            if category in FIELD_CATEGORIES:  # a broad field: dropped only about the employer
-                if (s0, s1) not in field_ok:  # several fields often share one sentence
-                    field_ok[s0, s1] = field_reads_as_skill(text, s0, s1)
-                if field_ok[s0, s1] or domain_reads_as_skill(
-                    text, lay.section_at(h.start), s0, h.start, h.end
+        fields, domains = self._field_ids, self._domain_ids
+        starts = lay.segment_starts
+        last_seg = len(starts) - 1
+        dropped: set[int] = set()
+        field_ok: dict[int, bool] = {}  # by segment: several fields often share one sentence
+        for k in visited:
+            h = hits[k]
+            start = h.start
+            seg = bisect_right(starts, start) - 1  # Layout.segment_at and segment_span, inlined
+            s0 = starts[seg]
+            if h.form.skill_id in fields:  # a broad field: dropped only about the employer
+                ok = field_ok.get(seg)
+                if ok is None:
+                    s1 = starts[seg + 1] if seg < last_seg else len(text)
+                    ok = field_ok[seg] = field_reads_as_skill(text, s0, s1)
+                if not ok and not domain_reads_as_skill(
+                    text, lay.section_at(start), s0, start, h.end
                 ):
-                    kept.append(h)
+                    dropped.add(k)
                 continue
-            if domain_reads_as_skill(text, lay.section_at(h.start), s0, h.start, h.end):
-                kept.append(h)
+            if domain_reads_as_skill(text, lay.section_at(start), s0, start, h.end):
                 continue
             for j in (k - 1, k + 1):
-                other = hits[j] if 0 <= j < len(hits) else None
-                if other is None or cats[other.form.skill_id].category in DOMAIN_CATEGORIES:
+                if not 0 <= j < len(hits) or hits[j].form.skill_id in domains:
                     continue
-                a, b = (other.end, h.start) if j < k else (h.end, other.start)
+                other = hits[j]
+                a, b = (other.end, start) if j < k else (h.end, other.start)
                 if listed_together(text, a, b):
-                    kept.append(h)
                     break
-        return kept
-
-    def _describes_employer(self, text: str, hit: Hit) -> bool:
-        """A short mention that describes the employer ('our healthcare clients')."""
-        if hit.ntok > 2:
-            return False
-        category = self.taxonomy.skills[hit.form.skill_id].category
-        return describes_employer(text, hit.start, hit.end, category)
+            else:
+                dropped.add(k)
+        if not dropped:
+            return hits
+        return [h for k, h in enumerate(hits) if k not in dropped]
 
     def _pos_tags(self, text: str) -> dict[int, str]:
         """Coarse POS of each token start, from the caller's trained pipeline (if it tags)."""
@@ -322,7 +353,9 @@ class SkillMatcher:
                 h = hits[k]
                 level, cue = requirement_level(sections[k], cues, h.start, h.end)
                 levels[k] = (level, cue.text if cue else None)
-            if len(members) > 1:
+            if len(members) > 1 and any(
+                _may_join(text, hits[a].end, hits[b].start) for a, b in pairwise(members)
+            ):
                 between = [_between(text, hits[a].end, hits[b].start) for a, b in pairwise(members)]
                 for group in alternative_groups(text, spans, between):
                     ids = {hits[members[g]].form.skill_id for g in group}
@@ -387,17 +420,28 @@ def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _any_phrase(
-    phrases: tuple[tuple[str, ...], tuple[str, ...]], words: frozenset[str], segment: str
+    phrases: tuple[tuple[str, ...], tuple[str, ...]], words: frozenset[str], low: str
 ) -> bool:
+    """Does a folded segment (`low`, its words `words`) hold one of the phrases?"""
     single, longer = phrases
     if not words.isdisjoint(single):  # in C: confirm lists run to dozens of words
         return True
-    if longer:
-        from skillmatch.normalize import fold
+    return any(p in low for p in longer)
 
-        low = fold(segment)
-        return any(p in low for p in longer)
-    return False
+
+def _may_join(text: str, start: int, end: int) -> bool:
+    """Could the gap between two mentions make them alternatives ('or', '/', 'either')?
+
+    A cheap test on the raw gap that only says no where alternative_groups would find no
+    'or' among the tokens of `_between`; most sentences are then not tokenized at all.
+    """
+    if not 0 < end - start <= 24:
+        return False
+    gap = text[start:end]
+    if "/" in gap:
+        return True
+    low = gap.lower()
+    return "or" in low or "either" in low
 
 
 def _between(text: str, start: int, end: int) -> list[str]:

@@ -84,3 +84,43 @@ def test_heading_detection() -> None:
     assert heading_label("What you will do") == "responsibilities"
     assert heading_label("Experience with Python and SQL") is None
     assert heading_label("Technical Skills: Python, SQL") == "skills"
+
+
+def test_word_list_patterns_open_with_a_class_yet_answer_like_the_plain_pattern() -> None:
+    import re
+
+    from skillmatch.context import _words_search
+
+    words = "you|your|skills?|knowledge|our (?:company|products?)"
+    plain = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    fast = _words_search(words)
+    assert fast.pattern.startswith("[")  # the engine can skip ahead to a first letter
+    texts = [
+        "Your SKILLS matter",
+        "yourself",  # no word boundary after 'your'
+        "beyond",  # 'you' inside a word
+        "ſkills in Python",  # long s: IGNORECASE takes it for 's'
+        "\u212anowledge of SQL",  # Kelvin sign for 'K'
+        "OUR PRODUCTS ship",
+        "our companyX",
+        "tour company",
+        "",
+    ]
+    assert [bool(fast.search(t)) for t in texts] == [bool(plain.search(t)) for t in texts]
+    assert [bool(fast.search(t)) for t in texts] == [
+        True, False, False, True, True, True, False, False, False,
+    ]  # fmt: skip
+    assert bool(fast.search("so your", 3, 7)) and not fast.search("so your", 4, 7)
+
+
+def test_only_gaps_with_or_or_a_slash_may_join_alternatives() -> None:
+    from skillmatch.matcher import _may_join
+
+    text = "Python or Java, Go / Rust and C# either way" + " " * 30 + "X"
+    assert _may_join(text, 6, 10)  # ' or '
+    assert not _may_join(text, 14, 16)  # ', '
+    assert _may_join(text, 18, 21)  # ' / '
+    assert not _may_join(text, 25, 30)  # ' and '
+    assert not _may_join(text, 10, 10)  # no gap
+    assert not _may_join(text, 43, len(text) - 1)  # longer than any list separator
+    assert _may_join("A OR B", 1, 5)
