@@ -134,6 +134,12 @@ class ScoringWeights(_Frozen):
         description="Weight factor of requirements any candidate tends to claim (soft skills, "
         "human languages, degrees, office tools, everyday abilities).",
     )
+    title: float = Field(
+        default=2.0,
+        ge=0,
+        description="Weight factor of requirements the job title names ('Java Developer'): "
+        "the role's core.",
+    )
 
 
 class FitReport(_Frozen):

@@ -3,7 +3,8 @@
 score = 100 × Σ weight(g) · credit(g) / Σ weight(g) over the job's requirement groups g, where
 a group is one skill or its alternatives ('PyTorch or TensorFlow'), weight is `required` or
 `preferred` (times `generic` for soft skills, languages, degrees, office tools and everyday
-abilities), and credit is the best over the group's skills of:
+abilities, and times `title` where the job title names it: 'Java Developer' makes Java the
+role's core), and credit is the best over the group's skills of:
   1.0 the résumé names the skill; `child` it names a more specific one (is-a descendant);
   `implies` a résumé skill implies it; `related` it names a substitute; else 0 —
 multiplied, where the job asks for N years and the résumé states fewer (y), by
@@ -12,7 +13,7 @@ max(years_floor, y / N).
 focus = 100 × cos(job, résumé) in skill space: how much of the résumé is about this job. Each
 skill weighs its specificity (Taxonomy.specificity: rarer in job postings weighs more) ×
 `generic` for everyday skills; the job's vector has one component per requirement group, times
-`required` or `preferred`; only skills the résumé names count (a broader or related skill earns
+`required` or `preferred` (and `title`); only skills the résumé names count (a broader or related skill earns
 fit credit, but does not make two profiles alike).
 
 relevance = √(score × focus), which orders a batch: high only when the résumé both covers the
@@ -133,6 +134,7 @@ class _Requirement(NamedTuple):
     weight: float
     min_years: int | None
     skills: tuple[ExtractedSkill, ...]
+    titled: bool = False  # the job title names one of its skills ('Java Developer')
 
 
 class _Credit(NamedTuple):
@@ -156,8 +158,11 @@ def job_requirements(job: Profile, weights: ScoringWeights) -> list[_Requirement
         weight = weights.required if level == "required" else weights.preferred
         if all(s.category in GENERIC_CATEGORIES for s in group):
             weight *= weights.generic
+        titled = any(m.title for s in group for m in s.mentions)
+        if titled:
+            weight *= weights.title
         min_years = max((s.min_years for s in group if s.min_years), default=None)
-        out.append(_Requirement(order, level, weight, min_years, tuple(group)))
+        out.append(_Requirement(order, level, weight, min_years, tuple(group), titled))
     return out
 
 
@@ -243,10 +248,11 @@ def focus(
 def job_vector(
     requirements: Sequence[_Requirement], taxonomy: Taxonomy, weights: ScoringWeights
 ) -> list[float]:
-    """The job's component per requirement group: `required` or `preferred` × the weight of
-    the group's first skill."""
+    """The job's component per requirement group: `required` or `preferred` (× `title` where
+    the job title names it) × the weight of the group's first skill."""
     return [
         (weights.required if req.level == "required" else weights.preferred)
+        * (weights.title if req.titled else 1.0)
         * skill_weight(req.skills[0].id, taxonomy, weights)
         for req in requirements
     ]

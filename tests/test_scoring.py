@@ -116,3 +116,13 @@ def test_parsed_profiles_can_be_scored_without_reparsing(mini: SkillMatcher) -> 
 def test_a_job_with_no_skills_scores_0(mini: SkillMatcher) -> None:
     report = mini.score("We are hiring nice people.", "Python")
     assert (report.score, report.matched, report.missing) == (0.0, (), ())
+
+
+def test_a_skill_the_job_title_names_weighs_title_times_more(mini: SkillMatcher) -> None:
+    job = "Python Developer\n\nRequirements:\n- Python\n- Docker\n"
+    report = mini.score(job, "Docker")
+    # python: 2 (required) × 2 (named in the title); docker: 2 → 2 / 6
+    assert report.score == pytest.approx(33.3)
+    assert mini.score(job, "Python").score == pytest.approx(66.7)
+    plain = SkillMatcher(mini.taxonomy, weights=ScoringWeights(title=1.0), cache_dir=False)
+    assert plain.score(job, "Docker").score == pytest.approx(50.0)

@@ -45,7 +45,13 @@ def _job(ids: list[str], draw: st.DrawFn) -> Profile:
     skills = []
     for n, sid in enumerate(chosen):
         mention = Mention(
-            text=sid, start=n * 10, end=n * 10 + 5, match="exact", confidence=1.0, alias=sid
+            text=sid,
+            start=n * 10,
+            end=n * 10 + 5,
+            match="exact",
+            confidence=1.0,
+            alias=sid,
+            title=draw(st.booleans()),  # a job title naming it weighs `title` times more
         )
         skills.append(
             ExtractedSkill(
@@ -77,6 +83,7 @@ def cases(
         related=draw(SHARE),
         years_floor=draw(SHARE),
         generic=draw(SHARE),
+        title=draw(st.sampled_from([1.0, 2.0, 3.0])),
     )
     return job, resumes, weights
 
@@ -137,7 +144,7 @@ def test_vectorised_scores_and_lists_equal_score_summary_on_the_samples(
             python = _python_summaries(job, resumes, matcher, weights)
             assert _vector_summaries(job, resumes, matcher, weights) == python
     job = matcher.parse_job((samples / "jobs" / "ai-architect.txt").read_text("utf-8"))
-    assert _vector_scores(job, resumes, matcher, matcher.weights) == [41.3, 32.5, 72.9, 3.7]
+    assert _vector_scores(job, resumes, matcher, matcher.weights) == [43.4, 35.0, 73.9, 3.6]
 
 
 def test_a_job_with_no_skills_and_an_empty_batch_score_zero(mini: SkillMatcher) -> None:
@@ -243,8 +250,8 @@ def test_vectorised_focus_and_relevance_equal_scoring_on_the_samples(
         assert _vector_focus(job, resumes, matcher, matcher.weights) == python
     job = matcher.parse_job((samples / "jobs" / "ai-architect.txt").read_text("utf-8"))
     assert [r for _, r in _vector_focus(job, resumes, matcher, matcher.weights)] == [
-        20.8,
-        15.4,
-        60.2,
+        21.0,
+        15.7,
+        59.7,
         0.0,
     ]
