@@ -18,6 +18,7 @@ documents filed in the cache earlier without reading any input.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -534,6 +535,20 @@ def _vector(profile: str, index: dict[str, int]) -> bytes | None:
         return pack(profile_years(profile), index)
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
         return None
+
+
+def job_profile(matcher: SkillMatcher, text: str, cache: ProfileCache | None) -> Profile:
+    """The job's profile, from the cache when this text was read before (so re-ranking a pool
+    for a job seen already loads no index), else parsed and stored."""
+    key = (text_hash(text), matcher.taxonomy.hash, extractor_id(matcher) + "/job")
+    stored = cache.get(key) if cache is not None else None
+    if stored is not None:
+        with contextlib.suppress(ValueError):
+            return Profile.model_validate_json(stored)
+    profile = matcher.parse_job(text)
+    if cache is not None:
+        cache.put(key, profile.model_dump_json(exclude_defaults=True))
+    return profile
 
 
 def order_rows(rows: Iterable[RankedRow]) -> list[RankedRow]:

@@ -287,14 +287,15 @@ def rank(
             click.echo(f"warning: {message}", err=True)
 
     matcher = _matcher(extra_taxonomy)
-    job_profile = matcher.parse_job(_read_input(job, "job description"))
-    if not job_profile.skills:
-        warn("the job names no skill the taxonomy knows: every score will be 0")
+    job_text = _read_input(job, "job description")
     cache = None if no_cache else ProfileCache(cache_path)
     if cache is not None and cache.recovered:
         warn(f"the profile cache was damaged; moved it to {cache.recovered} and started afresh")
     if cache is not None and cache.disabled:
         warn(cache.disabled)
+    job_profile = batch.job_profile(matcher, job_text, cache)
+    if not job_profile.skills:
+        warn("the job names no skill the taxonomy knows: every score will be 0")
     streaming = ndjson and top is None
     show = not quiet and sys.stderr.isatty() and not (streaming and sys.stdout.isatty())
     progress = _ProgressBar(visible=show)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
@@ -77,7 +78,7 @@ class SkillMatcher:
         self.weights = weights or ScoringWeights()
         self.nlp = nlp
         self.fuzzy = fuzzy
-        self._index = compiled_index(self.taxonomy, cache_dir)
+        self._cache_dir = cache_dir
         self._typo_memo = TypoMemo()
         self._confirm = {
             sid: _phrases(s.confirm) for sid, s in self.taxonomy.skills.items() if s.confirm
@@ -100,6 +101,12 @@ class SkillMatcher:
         self._employer_category = {
             i: s.category for i, s in skills.items() if s.category in EMPLOYER_CATEGORIES
         }
+
+    @cached_property
+    def _index(self) -> Any:
+        """The compiled phrase index, loaded on first use: a re-rank from cached profiles
+        (job included) never needs it."""
+        return compiled_index(self.taxonomy, self._cache_dir)
 
     # -- public API --------------------------------------------------------------------------
 

@@ -98,6 +98,7 @@ def _around(snippet: str, mention: str, width: int = 48) -> str:
 
 RANK_FIELDS = ("rank", "document", "score", "focus", "relevance", "matched", "missing", "error")
 _TOP = 3  # skills named per cell of the ranking table
+_FAILED_SHOWN = 50  # unreadable documents listed in the table; the rest are counted
 
 
 def row_record(row: RankedRow, explain: bool = False) -> dict[str, Any]:
@@ -219,6 +220,11 @@ def print_ranking(
         table = Table(title=f"Not read ({len(failed)})", title_justify="left")
         table.add_column("document", overflow="fold", ratio=1)
         table.add_column("why", ratio=1)
-        for r in failed:
+        for r in failed[:_FAILED_SHOWN]:
             table.add_row(escape(r.document), escape(r.error or ""))
         console.print(table)
+        if len(failed) > _FAILED_SHOWN:  # a table of 100,000 rows helps nobody: say how many
+            console.print(
+                f"… and {len(failed) - _FAILED_SHOWN} more not read; "
+                "--json, --ndjson or --csv list every row"
+            )

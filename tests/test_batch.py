@@ -674,3 +674,18 @@ def test_summary_rows_equal_full_reports(matcher: SkillMatcher, samples: Path) -
     assert all(r.report is None for r in fast)
     assert fast[-1].document == "no-skills"
     assert fast[-1].score == 0.0
+
+
+def test_the_table_lists_fifty_unreadable_documents_and_counts_the_rest() -> None:
+    import io
+
+    from skillmatch.models import RankedRow
+    from skillmatch.output import print_ranking
+
+    rows = [RankedRow(document=f"cv-{n:03d}.pdf", error="empty document") for n in range(60)]
+    out = io.StringIO()
+    print_ranking(rows, file=out)
+    text = out.getvalue()
+    assert "Not read (60)" in text
+    assert "cv-049.pdf" in text and "cv-050.pdf" not in text
+    assert "… and 10 more not read; --json, --ndjson or --csv list every row" in text

@@ -201,3 +201,26 @@ def test_a_corrupt_cache_is_rebuilt_on_the_vector_path(mini: SkillMatcher, tmp_p
     assert _rows(rows) == _rows(rank(mini, JOB, docs, workers=1, cache=False))
     pooled = rank(mini, JOB, [Collection("pool")], cache=path, reports=False)
     assert _rows(pooled) == _rows(rows)
+
+
+def test_a_job_read_before_comes_from_the_cache_without_loading_the_index(
+    mini: SkillMatcher, tmp_path: Path
+) -> None:
+    from skillmatch.batch import job_profile
+
+    with ProfileCache(tmp_path / "c.sqlite3") as cache:
+        first = job_profile(mini, JOB, cache)
+        fresh = SkillMatcher(mini.taxonomy, cache_dir=False)
+        again = job_profile(fresh, JOB, cache)
+        assert again == first
+        assert "_index" not in fresh.__dict__  # nothing was parsed: the index never loaded
+        other = job_profile(fresh, OTHER_JOB, cache)
+        assert [s.id for s in other.skills] == ["tableau", "kubernetes"]
+        assert "_index" in fresh.__dict__
+
+
+def test_the_matcher_loads_its_index_on_first_use(mini: SkillMatcher) -> None:
+    fresh = SkillMatcher(mini.taxonomy, cache_dir=False)
+    assert "_index" not in fresh.__dict__
+    assert [s.id for s in fresh.parse_job(OTHER_JOB).skills] == ["tableau", "kubernetes"]
+    assert "_index" in fresh.__dict__
