@@ -136,11 +136,11 @@ from skillmatch.compiled import paused_gc
 from skillmatch.matcher import SkillMatcher
 from skillmatch.output import rows_to_json
 t1 = time.perf_counter()
-m = SkillMatcher()
+m = SkillMatcher()  # the compiled index loads on first use only
 t2 = time.perf_counter()
-job = m.parse_job(open({JOB_B!r}, encoding="utf-8").read())
-t3 = time.perf_counter()
 store = ProfileCache({cache!r})
+job = batch.job_profile(m, open({JOB_B!r}, encoding="utf-8").read(), store)  # as the CLI does
+t3 = time.perf_counter()
 b = batch._Batch(m, store)
 with paused_gc():  # as batch.rank does
     b.add([batch.Collection("big")])
@@ -150,8 +150,8 @@ with paused_gc():
 t5 = time.perf_counter()
 out = rows_to_json(rows)
 t6 = time.perf_counter()
-print(json.dumps({{"imports": t1 - t0, "matcher (taxonomy + compiled index)": t2 - t1,
-    "parse job": t3 - t2, "cache query (100k vectors)": t4 - t3,
+print(json.dumps({{"imports": t1 - t0, "matcher (taxonomy)": t2 - t1,
+    "job profile (cached after the first re-rank)": t3 - t2, "cache query (100k vectors)": t4 - t3,
     "score + order + 20 rows": t5 - t4, "output": t6 - t5, "documents": len(b.names)}}))
 """
     runs = []
@@ -247,6 +247,19 @@ def main() -> int:
         ):  # fmt: skip
             wall, rss, walls = median_run([*base, *extra], args.repeat)
             record(key, label, args.big, wall, rss, runs=[round(w, 3) for w in walls])
+        # the same, against a job the cache has never seen: its text must be parsed, which
+        # loads the compiled index (each run gets a job text of its own)
+        fresh = []
+        for n in range(args.repeat):
+            new_job = work / f"new-job-{time.time_ns()}-{n}.txt"
+            new_job.write_text(Path(JOB_B).read_text("utf-8") + f"\n(job {new_job.name})\n")
+            fresh.append(run(["rank", "--job", str(new_job), *q, "--cache", cache,
+                              "--collection", "big", "--top", "20"]))  # fmt: skip
+        walls = [w for w, _ in fresh]
+        record("cached_rerank_big_collection_top_new_job",
+               "cached re-rank, --collection, --top 20, new job", args.big,
+               statistics.median(walls), max(r for _, r in fresh),
+               runs=[round(w, 3) for w in walls])  # fmt: skip
         out["scoring_alone_big"] = scoring_alone(cache, args.big)
         out["stages_collection_top20"] = stages(cache)
     RESULTS.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
