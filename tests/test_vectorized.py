@@ -1,5 +1,5 @@
-"""The vectorised scorer gives exactly scoring.score_summary's scores: on random jobs, résumés
-and weights over the test taxonomy (property test), and on the bundled samples."""
+"""The vectorised scorer gives exactly the per-row scores, lists, focus and relevance: on
+random jobs, résumés and weights over the test taxonomy (property test), and on the samples."""
 
 from __future__ import annotations
 
@@ -91,47 +91,54 @@ def cases(
 def _python_summaries(
     job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
 ) -> list[tuple]:
+    """(score, matched, missing, focus, relevance) of each résumé, row by row."""
     requirements = job_requirements(job, weights)
-    return [score_summary(requirements, r, matcher.taxonomy, weights) for r in resumes]
+    out = []
+    for r in resumes:
+        summary = score_summary(requirements, r, matcher.taxonomy, weights)
+        near = focus(requirements, r, matcher.taxonomy, weights)
+        out.append((*summary, near, relevance(summary[0], near)))
+    return out
 
 
 def _vector_summaries(
     job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
 ) -> list[tuple]:
+    """The same, all résumés at once."""
     index = skill_index(matcher.taxonomy)
     scorer = JobScorer(job, matcher.taxonomy, weights)
     fits = scorer.fits(Vectors.join([pack(r, index) for r in resumes]))
     lists = scorer.lists(fits, list(range(len(resumes))))
-    return [(s, *ids) for s, ids in zip(fits.scores.tolist(), lists, strict=True)]
+    columns = (fits.scores.tolist(), lists, fits.focus.tolist(), fits.relevance.tolist())
+    return [(s, *ids, f, r) for s, ids, f, r in zip(*columns, strict=True)]
 
 
-def _python_scores(
-    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
-) -> list[float]:
-    requirements = job_requirements(job, weights)
-    return [score_summary(requirements, r, matcher.taxonomy, weights)[0] for r in resumes]
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory: pytest.TempPathFactory) -> SkillMatcher:
+    """The mini taxonomy with posting counts, so that skills weigh differently in focus."""
+    folder = tmp_path_factory.mktemp("counts")
+    ids = sorted(load_taxonomy([MINI]).skills)
+    counts = ", ".join(f"{sid}: {(7 * n) % 40}" for n, sid in enumerate(ids))
+    (folder / "frequency.yaml").write_text(
+        f"frequency:\n  source: a test\n  documents: 40\n  counts: {{{counts}}}\n", "utf-8"
+    )
+    return SkillMatcher(load_taxonomy([MINI], extra=[folder]), cache_dir=False)
 
 
-def _vector_scores(
-    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
-) -> list[float]:
-    index = skill_index(matcher.taxonomy)
-    scorer = JobScorer(job, matcher.taxonomy, weights)
-    return scorer.scores(Vectors.join([pack(r, index) for r in resumes])).tolist()
-
-
-@settings(max_examples=300, deadline=None)
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
-def test_vectorised_scores_and_lists_equal_score_summary_on_random_profiles(
-    mini: SkillMatcher, data: st.DataObject
+def test_vectorised_scores_lists_focus_and_relevance_equal_scoring_on_random_profiles(
+    counted: SkillMatcher, data: st.DataObject
 ) -> None:
-    job, resumes, weights = data.draw(cases(sorted(mini.taxonomy.skills)))
-    assert _vector_scores(job, resumes, mini, weights) == _python_scores(
-        job, resumes, mini, weights
+    job, resumes, weights = data.draw(cases(sorted(counted.taxonomy.skills)))
+    assert _vector_summaries(job, resumes, counted, weights) == _python_summaries(
+        job, resumes, counted, weights
     )
 
 
-def test_vectorised_scores_and_lists_equal_score_summary_on_the_samples(
+def test_vectorised_scores_lists_focus_and_relevance_equal_scoring_on_the_samples(
     matcher: SkillMatcher, samples: Path
 ) -> None:
     resumes = [
@@ -144,7 +151,9 @@ def test_vectorised_scores_and_lists_equal_score_summary_on_the_samples(
             python = _python_summaries(job, resumes, matcher, weights)
             assert _vector_summaries(job, resumes, matcher, weights) == python
     job = matcher.parse_job((samples / "jobs" / "ai-architect.txt").read_text("utf-8"))
-    assert _vector_scores(job, resumes, matcher, matcher.weights) == [43.4, 35.0, 73.9, 3.6]
+    summaries = _vector_summaries(job, resumes, matcher, matcher.weights)
+    assert [s[0] for s in summaries] == [43.4, 35.0, 73.9, 3.6]  # arjun, daniel, maya, sofia
+    assert [s[-1] for s in summaries] == [21.0, 15.7, 59.7, 0.0]  # relevance
 
 
 def test_a_job_with_no_skills_and_an_empty_batch_score_zero(mini: SkillMatcher) -> None:
@@ -188,70 +197,3 @@ def test_round_1_is_pythons_round_to_one_decimal(values: list[float]) -> None:
     tricky = [0.05, 0.15, 0.25, 72.85, 41.25, 99.95, 12.345, 1e-7, 2.675]
     got = round_1(np.array([*values, *tricky], dtype=float)).tolist()
     assert got == [round(v, 1) for v in [*values, *tricky]]
-
-
-@pytest.fixture(scope="module")
-def counted(tmp_path_factory: pytest.TempPathFactory) -> SkillMatcher:
-    """The mini taxonomy with posting counts, so that skills weigh differently."""
-    folder = tmp_path_factory.mktemp("counts")
-    ids = sorted(load_taxonomy([MINI]).skills)
-    counts = ", ".join(f"{sid}: {(7 * n) % 40}" for n, sid in enumerate(ids))
-    (folder / "frequency.yaml").write_text(
-        f"frequency:\n  source: a test\n  documents: 40\n  counts: {{{counts}}}\n", "utf-8"
-    )
-    return SkillMatcher(load_taxonomy([MINI], extra=[folder]), cache_dir=False)
-
-
-def _python_focus(
-    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
-) -> list[tuple[float, float]]:
-    requirements = job_requirements(job, weights)
-    out = []
-    for r in resumes:
-        score = score_summary(requirements, r, matcher.taxonomy, weights)[0]
-        near = focus(requirements, r, matcher.taxonomy, weights)
-        out.append((near, relevance(score, near)))
-    return out
-
-
-def _vector_focus(
-    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
-) -> list[tuple[float, float]]:
-    index = skill_index(matcher.taxonomy)
-    fits = JobScorer(job, matcher.taxonomy, weights).fits(
-        Vectors.join([pack(r, index) for r in resumes])
-    )
-    return list(zip(fits.focus.tolist(), fits.relevance.tolist(), strict=True))
-
-
-@settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(data=st.data())
-def test_vectorised_focus_and_relevance_equal_scoring_on_random_profiles(
-    counted: SkillMatcher, data: st.DataObject
-) -> None:
-    job, resumes, weights = data.draw(cases(sorted(counted.taxonomy.skills)))
-    assert _vector_focus(job, resumes, counted, weights) == _python_focus(
-        job, resumes, counted, weights
-    )
-
-
-def test_vectorised_focus_and_relevance_equal_scoring_on_the_samples(
-    matcher: SkillMatcher, samples: Path
-) -> None:
-    resumes = [
-        {s.id: s.years for s in matcher.parse_resume(p.read_text("utf-8")).skills}
-        for p in sorted((samples / "resumes").glob("*.txt"))
-    ]
-    for path in sorted((samples / "jobs").glob("*.txt")):
-        job = matcher.parse_job(path.read_text("utf-8"))
-        python = _python_focus(job, resumes, matcher, matcher.weights)
-        assert _vector_focus(job, resumes, matcher, matcher.weights) == python
-    job = matcher.parse_job((samples / "jobs" / "ai-architect.txt").read_text("utf-8"))
-    assert [r for _, r in _vector_focus(job, resumes, matcher, matcher.weights)] == [
-        21.0,
-        15.7,
-        59.7,
-        0.0,
-    ]
