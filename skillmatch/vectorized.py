@@ -190,9 +190,10 @@ class JobScorer:
             years = vectors.years if len(vectors.years) else np.array([NO_YEARS], dtype=_DTYPE)
             slot = 0
             for r, req in enumerate(self.requirements):
-                best, winner = choice[slot], np.full(n, slot, dtype=np.int64)
+                best, winner = choice[slot], slot  # one skill: its slot wins wherever it is met
                 slot += 1
                 if len(req.skills) > 1:  # scoring._meet: best (credit, -rank), first on ties
+                    winner = np.full(n, winner, dtype=np.int64)
                     best_key = self.cand_key[best >> _SHIFT]
                     for _ in req.skills[1:]:
                         code = choice[slot]
@@ -203,15 +204,15 @@ class JobScorer:
                         best_key = np.maximum(key, best_key)
                         slot += 1
                 met = best != self.none
-                credit = self.cand_credit[best >> _SHIFT]  # 0.0 when unmet: adds nothing
+                credit = credits[r]
+                np.take(self.cand_credit, best >> _SHIFT, out=credit)  # 0.0 when unmet
                 if req.min_years:
                     stated = years[best & _ENTRY]  # `none` points at entry 0: masked out
                     short = met & (stated != NO_YEARS) & (stated < req.min_years)
                     factor = np.maximum(floor, stated / req.min_years)
-                    credit = np.where(short, credit * factor, credit)
+                    np.copyto(credit, credit * factor, where=short)
                 earned += req.weight * credit
-                credits[r] = credit
-                winners[r] = np.where(met, winner, -1)
+                np.copyto(winners[r], winner, where=met)
         scores = np.zeros(n) if not total else np.minimum(round_1(100.0 * earned / total), 100.0)
         focus = self.focus(vectors, rows, relevant)
         return Fits(scores, credits, winners, focus, round_1(np.sqrt(scores * focus)))
