@@ -189,7 +189,8 @@ def rank(
     min_score: float | None = None,
     file_as: str | None = None,
 ) -> list[RankedRow]:
-    """Every document scored against the job, best first, error rows last (see iter_rows).
+    """Every document scored against the job, most relevant first (rank_key), error rows
+    last (see iter_rows).
 
     top, min_score: return only the best `top` rows scoring at least `min_score` (error rows
     are always returned). Without reports the other rows are scored but never get their
@@ -525,7 +526,7 @@ def _best_first(
         cut = -np.partition(-relevance[keep], top - 1)[top - 1]  # the top-th best relevance
         keep = keep[relevance[keep] >= cut]
     near, values = relevance.tolist(), scores.tolist()
-    chosen = sorted(keep.tolist(), key=lambda k: (-near[k], -values[k], names[k]))
+    chosen = sorted(keep.tolist(), key=lambda k: rank_key(near[k], values[k], names[k]))
     return chosen if top is None else chosen[:top]
 
 
@@ -551,13 +552,18 @@ def job_profile(matcher: SkillMatcher, text: str, cache: ProfileCache | None) ->
     return profile
 
 
+def rank_key(relevance: float | None, score: float | None, document: str) -> tuple:
+    """The order of a ranking, the one place it is decided: relevance, then fit score (both
+    descending), then document."""
+    return (-(relevance or 0.0), -(score or 0.0), document)
+
+
 def order_rows(rows: Iterable[RankedRow]) -> list[RankedRow]:
-    """Most relevant first (relevance, then fit score, then document), error rows last (by
-    document); ranks 1, 2, …"""
+    """Most relevant first (see rank_key), error rows last (by document); ranks 1, 2, …"""
     rows = list(rows)
     scored = sorted(
         (r for r in rows if r.error is None),
-        key=lambda r: (-(r.relevance or 0.0), -(r.score or 0.0), r.document),
+        key=lambda r: rank_key(r.relevance, r.score, r.document),
     )
     failed = sorted((r for r in rows if r.error is not None), key=lambda r: r.document)
     ranked = [r.model_copy(update={"rank": n}) for n, r in enumerate(scored, start=1)]

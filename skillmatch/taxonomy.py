@@ -343,7 +343,8 @@ class Taxonomy:
 
     @cached_property
     def _specificity_unseen(self) -> float:
-        return math.log((self.frequency.documents + 1) if self.frequency else 1) + 1
+        assert self.frequency is not None  # specificity() answers 1.0 without counts
+        return math.log(self.frequency.documents + 1) + 1
 
     def categories(self) -> dict[str, int]:
         """Number of skills in each category."""

@@ -217,21 +217,17 @@ class JobScorer:
         focus = self.focus(vectors, rows, relevant)
         return Fits(scores, credits, winners, focus, round_1(np.sqrt(scores * focus)))
 
-    def focus(
-        self, vectors: Vectors, rows: np.ndarray, relevant: np.ndarray | None = None
-    ) -> np.ndarray:
+    def focus(self, vectors: Vectors, rows: np.ndarray, relevant: np.ndarray) -> np.ndarray:
         """scoring.focus of every document, addition for addition: the résumé's squared norm
         summed entry by entry (entries are in taxonomy order), the dot product group by group.
-        `rows` is vectors.rows(); `relevant` (optional) the entries that can earn the job any
-        credit, a superset of those it names."""
+        `rows` is vectors.rows(); `relevant` the entries that can earn the job any credit
+        (from _choices), a superset of those it names."""
         n = len(vectors)
         if not n:
             return np.zeros(0)
         norm_resume = np.bincount(
             rows, weights=np.take(self.skill_weight_2, vectors.skills), minlength=n
         )
-        if relevant is None:
-            relevant = np.arange(len(vectors.skills))
         skills = np.take(vectors.skills, relevant)
         groups = np.take(self.group, skills)
         named = np.flatnonzero(groups >= 0)
