@@ -154,22 +154,15 @@ class ProfileCache:
 
     def get(self, key: CacheKey) -> str | None:
         """The stored profile JSON for a key, or None (also when the entry is unreadable)."""
-        conn = self._connection()
-        if conn is None:
+        rows = self._select(
+            "SELECT profile FROM profiles"
+            " WHERE text_sha256 = ? AND taxonomy_hash = ? AND extractor = ?",
+            key,
+        )
+        if not rows:
             return None
         try:
-            row = conn.execute(
-                "SELECT profile FROM profiles"
-                " WHERE text_sha256 = ? AND taxonomy_hash = ? AND extractor = ?",
-                key,
-            ).fetchone()
-        except sqlite3.DatabaseError as exc:
-            self._failed(exc)
-            return None
-        if row is None:
-            return None
-        try:
-            return zlib.decompress(row[0]).decode("utf-8")
+            return zlib.decompress(rows[0][0]).decode("utf-8")
         except (zlib.error, UnicodeDecodeError, TypeError):
             return None
 
@@ -211,37 +204,29 @@ class ProfileCache:
         self, hashes: Iterable[str], taxonomy_hash: str, extractor: str
     ) -> dict[str, bytes]:
         """The stored skill vector of each text hash found, in one query."""
-        conn = self._connection()
         wanted = json.dumps(sorted(set(hashes)))
-        if conn is None or wanted == "[]":
+        if wanted == "[]":
             return {}
-        try:
-            rows = conn.execute(
-                "SELECT v.text_sha256, v.vector FROM json_each(?) AS j JOIN vectors AS v"
-                " ON v.text_sha256 = j.value AND v.taxonomy_hash = ? AND v.extractor = ?",
-                (wanted, taxonomy_hash, extractor),
-            ).fetchall()
-        except sqlite3.DatabaseError as exc:
-            self._failed(exc)
-            return {}
-        return {sha: vector for sha, vector in rows if _is_vector(vector)}
+        rows = self._select(
+            "SELECT v.text_sha256, v.vector FROM json_each(?) AS j JOIN vectors AS v"
+            " ON v.text_sha256 = j.value AND v.taxonomy_hash = ? AND v.extractor = ?",
+            (wanted, taxonomy_hash, extractor),
+        )
+        return {sha: vector for sha, vector in rows or () if _is_vector(vector)}
 
     def file_hashes(self, stats: Iterable[FileStat], reader: str) -> dict[str, str]:
         """Text hash of each file (by absolute path) whose size and mtime are as recorded."""
-        conn = self._connection()
         by_path = {path: (size, mtime) for path, size, mtime in stats}
-        if conn is None or not by_path:
+        if not by_path:
             return {}
-        try:
-            rows = conn.execute(
-                "SELECT f.path, f.size, f.mtime_ns, f.text_sha256"
-                " FROM json_each(?) AS j JOIN files AS f ON f.path = j.value AND f.reader = ?",
-                (json.dumps(sorted(by_path)), reader),
-            ).fetchall()
-        except sqlite3.DatabaseError as exc:
-            self._failed(exc)
-            return {}
-        return {path: sha for path, size, mtime, sha in rows if by_path[path] == (size, mtime)}
+        rows = self._select(
+            "SELECT f.path, f.size, f.mtime_ns, f.text_sha256"
+            " FROM json_each(?) AS j JOIN files AS f ON f.path = j.value AND f.reader = ?",
+            (json.dumps(sorted(by_path)), reader),
+        )
+        return {
+            path: sha for path, size, mtime, sha in rows or () if by_path[path] == (size, mtime)
+        }
 
     def put_files(self, entries: Iterable[tuple[FileStat, str]], reader: str) -> int:
         """Remember each file's text hash with the size and mtime it had before it was read."""
@@ -267,22 +252,29 @@ class ProfileCache:
     ) -> tuple[list[str], list[bytes | None]]:
         """The documents filed under a name (by document) and their skill vectors (None where
         the cache holds none for this taxonomy and extractor), in one query."""
-        conn = self._connection()
-        if conn is None:
-            return [], []
-        try:
-            rows = conn.execute(
-                "SELECT c.document, v.vector FROM collections AS c"
-                " LEFT JOIN vectors AS v ON v.text_sha256 = c.text_sha256"
-                " AND v.taxonomy_hash = ? AND v.extractor = ?"
-                " WHERE c.name = ? ORDER BY c.document",
-                (taxonomy_hash, extractor, name),
-            ).fetchall()
-        except sqlite3.DatabaseError as exc:
-            self._failed(exc)
+        rows = self._select(
+            "SELECT c.document, v.vector FROM collections AS c"
+            " LEFT JOIN vectors AS v ON v.text_sha256 = c.text_sha256"
+            " AND v.taxonomy_hash = ? AND v.extractor = ?"
+            " WHERE c.name = ? ORDER BY c.document",
+            (taxonomy_hash, extractor, name),
+        )
+        if not rows:
             return [], []
         documents = [document for document, _ in rows]
-        return documents, [None if v is None or len(v) % 8 else v for _, v in rows]
+        return documents, [v if _is_vector(v) else None for _, v in rows]
+
+    def _select(self, sql: str, params: tuple) -> list[tuple] | None:
+        """All rows of one query; None when there is no usable database (a failure turns the
+        cache off, as everywhere here)."""
+        conn = self._connection()
+        if conn is None:
+            return None
+        try:
+            return conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+            return None
 
     def _write(self, *statements: tuple[str, list[tuple]]) -> bool:
         """executemany each (sql, rows) in one short transaction; False if nothing or failed."""
