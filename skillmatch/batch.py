@@ -19,7 +19,7 @@ documents filed in the cache earlier without reading any input.
 from __future__ import annotations
 
 import contextlib
-import json
+import math
 import multiprocessing
 import os
 import threading
@@ -40,12 +40,19 @@ from skillmatch.cache import (
 from skillmatch.compiled import paused_gc
 from skillmatch.errors import DocumentError, SkillmatchError
 from skillmatch.models import FitReport, Profile, RankedRow
-from skillmatch.scoring import focus, job_requirements, relevance, score_summary
+from skillmatch.scoring import (
+    focus,
+    job_requirements,
+    relevance,
+    role_match,
+    score_summary,
+    titled_ids,
+)
 from skillmatch.vectorized import (
     JobScorer,
     Vectors,
     pack,
-    profile_years,
+    profile_entries,
     skill_index,
 )
 
@@ -491,12 +498,14 @@ class _Batch:
             fits.relevance, fits.scores, [self.names[k] for k in ok], top, min_score
         )
         scores, focus, relevance = (a.tolist() for a in (fits.scores, fits.focus, fits.relevance))
+        roles = [None if math.isnan(v) else v for v in fits.role.tolist()]
         rows = [
             RankedRow(
                 rank=n,
                 document=self.names[ok[at]],
                 score=scores[at],
                 focus=focus[at],
+                role=roles[at],
                 relevance=relevance[at],
                 matched=matched,
                 missing=missing,
@@ -533,7 +542,8 @@ def _best_first(
 def _vector(profile: str, index: dict[str, int]) -> bytes | None:
     """The skill vector of profile JSON, or None if it does not fit this taxonomy."""
     try:
-        return pack(profile_years(profile), index)
+        years, titles = profile_entries(profile)
+        return pack(years, index, titles)
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
         return None
 
@@ -691,17 +701,18 @@ def _row(
     if outcome.error is not None or outcome.profile is None:
         return RankedRow(document=task.name, error=outcome.error or "no profile")
     if requirements is not None:  # the summary only: ids and score, no report to build
-        skills = json.loads(outcome.profile).get("skills", ())  # stored without defaults
-        years = {s["id"]: s.get("years") for s in skills}
+        years, titles = profile_entries(outcome.profile)  # stored without defaults
         score, matched, missing = score_summary(
             requirements, years, matcher.taxonomy, matcher.weights
         )
         near = focus(requirements, years, matcher.taxonomy, matcher.weights)
+        role = role_match(titled_ids(job.skills), titles)
         return RankedRow(
             document=task.name,
             score=score,
             focus=near,
-            relevance=relevance(score, near),
+            role=role,
+            relevance=relevance(score, near, role, matcher.weights.role),
             matched=matched,
             missing=missing,
         )
@@ -712,6 +723,7 @@ def _row(
         document=task.name,
         score=report.score,
         focus=report.focus,
+        role=report.role,
         relevance=report.relevance,
         matched=tuple(m.id for m in report.matched),
         missing=tuple(m.id for m in report.missing),

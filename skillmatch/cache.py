@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from skillmatch.models import Profile
 
 FILENAME = "profiles.sqlite3"
-FORMAT = 2  # bump when the stored profile's shape or the extraction's meaning changes
+FORMAT = 3  # bump when the stored profile's shape or the extraction's meaning changes
 SCHEMA_VERSION = 2  # PRAGMA user_version of our database: an older file is set aside
 APPLICATION_ID = 0x736B6D63  # 'skmc' in PRAGMA application_id: tells our file from others
 _MMAP = 1 << 30  # address space only: pages are read as a query touches them
@@ -412,8 +412,8 @@ class ProfileCache:
 
 
 def _is_vector(value: object) -> bool:
-    """A skill vector as stored: int32 (position, years) pairs."""
-    return isinstance(value, bytes) and len(value) % 8 == 0
+    """A skill vector as stored: int32 (position, years, titled) triples (vectorized.pack)."""
+    return isinstance(value, bytes) and len(value) % 12 == 0
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:

@@ -25,6 +25,7 @@ _FORMAT = 11  # bump when PhraseIndex changes shape (the code fingerprint below 
 _EXTRACTION_MODULES = (
     "normalize.py",
     "recognizers.py",
+    "roles.py",
     "sections.py",
     "context.py",
     "matcher.py",

@@ -41,6 +41,7 @@ from skillmatch.models import (
 )
 from skillmatch.normalize import fold, tokenize
 from skillmatch.recognizers import Folded, Hit, TypoMemo, longest_first
+from skillmatch.roles import titles_someone
 from skillmatch.scoring import score_profiles
 from skillmatch.sections import Layout, layout
 from skillmatch.taxonomy import Taxonomy
@@ -178,7 +179,11 @@ class SkillMatcher:
         `candidate`: the text describes the candidate (a résumé), so a business-domain word
         there is experience, not a description of an employer; the domain rules are skipped.
         """
-        hits = self._disambiguate(ft.text, lay, self._index.exact(ft))
+        hits = self._index.exact(ft)
+        if any(h.form.role for h in hits):  # 'data scientist' titles someone, or is dropped
+            text = ft.text
+            hits = [h for h in hits if not h.form.role or titles_someone(text, h.start, h.end)]
+        hits = self._disambiguate(ft.text, lay, hits)
         chosen = longest_first(hits)
         if not candidate:
             text = ft.text
@@ -273,7 +278,8 @@ class SkillMatcher:
         only in a sentence about the company that says nothing of the candidate.
         """
         special = self._domain_or_field_ids
-        visited = [k for k, h in enumerate(hits) if h.form.skill_id in special]
+        # a role title ('Electrical Engineer') names what the person does, never a market
+        visited = [k for k, h in enumerate(hits) if h.form.skill_id in special and not h.form.role]
         if not visited:
             return hits
         fields, domains = self._field_ids, self._domain_ids
@@ -391,7 +397,7 @@ class SkillMatcher:
                         "section": sections[k],
                         "alias": form.form,
                         "cue": level[1] if level else None,
-                        "title": in_job_title(text, end, form.form, passive, start),
+                        "title": form.role or in_job_title(text, end, form.form, passive, start),
                     }
                 )
             stated = [years[k] for k in ks if years[k] is not None]

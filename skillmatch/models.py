@@ -140,6 +140,13 @@ class ScoringWeights(_Frozen):
         description="Weight factor of requirements the job title names ('Java Developer'): "
         "the role's core.",
     )
+    role: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of relevance given to the role match (the résumé's role titles "
+        "against the job's title) when the job's title names skills.",
+    )
 
 
 class FitReport(_Frozen):
@@ -153,12 +160,20 @@ class FitReport(_Frozen):
         description="How much of the résumé is about this job: 100 × the cosine of the two "
         "skill profiles, rarer skills weighing more.",
     )
+    role: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="100 × the share of the résumé's role titles ('Data Scientist') that the "
+        "job's title names; None when the job's title names no skill.",
+    )
     relevance: float = Field(
         default=0.0,
         ge=0,
         le=100,
-        description="√(score × focus): high only when the résumé covers the job and is about "
-        "it. Batches are ordered by it.",
+        description="√(score × focus), blended with the role match where the job's title "
+        "names skills: high only when the résumé covers the job and is about it. Batches are "
+        "ordered by it.",
     )
     matched: tuple[MatchedSkill, ...] = ()
     missing: tuple[MissingSkill, ...] = ()
@@ -184,8 +199,17 @@ class RankedRow(_Frozen):
     focus: float | None = Field(
         default=None, ge=0, le=100, description="How much of the document is about the job."
     )
+    role: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="How much of what the document's role titles say the job's title names.",
+    )
     relevance: float | None = Field(
-        default=None, ge=0, le=100, description="√(score × focus): the order of the ranking."
+        default=None,
+        ge=0,
+        le=100,
+        description="√(score × focus), blended with the role match: the order of the ranking.",
     )
     matched: tuple[str, ...] = Field(
         default=(), description="Ids of the job's skills the document shows, required first."

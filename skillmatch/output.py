@@ -96,7 +96,17 @@ def _around(snippet: str, mention: str, width: int = 48) -> str:
 
 # -- rank --------------------------------------------------------------------------------------
 
-RANK_FIELDS = ("rank", "document", "score", "focus", "relevance", "matched", "missing", "error")
+RANK_FIELDS = (
+    "rank",
+    "document",
+    "score",
+    "focus",
+    "role",
+    "relevance",
+    "matched",
+    "missing",
+    "error",
+)
 _TOP = 3  # skills named per cell of the ranking table
 _FAILED_SHOWN = 50  # unreadable documents listed in the table; the rest are counted
 
@@ -145,6 +155,7 @@ def rows_to_csv(rows: Iterable[RankedRow], explain: bool = False) -> str:
             r.document,
             "" if r.score is None else f"{r.score:.1f}",
             "" if r.focus is None else f"{r.focus:.1f}",
+            "" if r.role is None else f"{r.role:.1f}",
             "" if r.relevance is None else f"{r.relevance:.1f}",
             ";".join(r.matched),
             ";".join(r.missing),

@@ -26,6 +26,7 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from skillmatch.normalize import blank_punctuation, fold, other_boundaries, tokenize
+from skillmatch.roles import role_titles
 from skillmatch.taxonomy import Taxonomy
 
 # Typos are looked for only in words at least this long: short words are too close to each
@@ -33,6 +34,8 @@ from skillmatch.taxonomy import Taxonomy
 MIN_TYPO_LEN = 6
 FUZZY_SPACING_CONFIDENCE = 0.85
 FUZZY_TYPO_CONFIDENCE = 0.75
+# Skills everyone has: no one's title names them.
+_NO_ROLE_CATEGORIES = frozenset({"soft-skill", "language", "degree", "certification"})
 MEMO_LIMIT = 200_000  # words remembered by the typo pass before the memo starts afresh
 
 _WS = re.compile(r"\s+")
@@ -59,6 +62,47 @@ _SUFFIXES = frozenset(
     "based driven centric powered related oriented savvy native first enabled heavy like focused "
     "certified specific compatible friendly ready backed hosted aware proficient fluent".split()
 )
+
+
+def _role_forms(taxonomy: Taxonomy, keyed: dict[str, list[Form]]) -> dict[str, Form]:
+    """Role titles of the skills (see skillmatch.roles) that no form already spells.
+
+    Taken from a skill's `roles` first, then derived from its plain forms; where two skills
+    derive one title, the one with the better precedence names it ('business analyst' from
+    business analysis, not business analytics), and a tie names neither. Soft skills,
+    languages and credentials have no practitioners' titles.
+    """
+    derived: dict[str, dict[str, int]] = {}  # title -> skill id -> best precedence
+    for skill in taxonomy.skills.values():
+        titles = [(key_of(role), -1) for role in skill.roles]
+        if skill.category not in _NO_ROLE_CATEGORIES:
+            titles.extend(
+                (title, rank)
+                for form, cased in skill.surface_forms()
+                if not cased and not skill.is_ambiguous(form, cased)
+                for title, rank in role_titles(key_of(form))
+                if not _names_another(title, skill.id, keyed)
+            )
+        for title, rank in titles:
+            owners = derived.setdefault(title, {})
+            owners[skill.id] = min(rank, owners.get(skill.id, rank))
+    out: dict[str, Form] = {}
+    for key in sorted(derived):
+        owners = derived[key]
+        best = min(owners.values())
+        first = [sid for sid, rank in owners.items() if rank == best]
+        if len(first) == 1 and key not in keyed and any(_is_word(c) for c in key):
+            ntok = len(tokenize(key)[2])
+            out[key] = Form(first[0], key, ntok, None, False, False, False, True)
+    return out
+
+
+def _names_another(title: str, skill_id: str, keyed: dict[str, list[Form]]) -> bool:
+    """The words before the agent noun name another skill ('AI architect' from an 'AI
+    architecture' alias): the title is that skill's, marked by the role noun after it."""
+    head = title.rpartition(" ")[0]
+    forms = keyed.get(head)
+    return bool(forms) and all(f.skill_id != skill_id for f in forms)
 
 
 def key_of(form: str) -> str:
@@ -92,6 +136,7 @@ class Form(NamedTuple):
     is_name: bool
     ambiguous: bool
     variant: bool = False  # a generated spacing variant: reported as a fuzzy match
+    role: bool = False  # a role title ('data scientist'): counts only where it titles someone
 
 
 class Hit(NamedTuple):
@@ -233,6 +278,8 @@ class PhraseIndex:
                         )
         for key, f in variants.items():
             keyed[key] = [f]
+        for key, f in _role_forms(taxonomy, keyed).items():
+            keyed[key] = [f]
         patterns: dict[str, list[tuple[Any, ...]]] = {}
         numbered: dict[Form, int] = {}
         for key in sorted(keyed):
@@ -264,7 +311,11 @@ class PhraseIndex:
 
     def _build_typos(self, keyed: dict[str, list[Form]], english: frozenset[str]) -> None:
         for key, forms in keyed.items():
-            plain = [f for f in forms if f.cased is None and not f.ambiguous and not f.variant]
+            plain = [
+                f
+                for f in forms
+                if f.cased is None and not f.ambiguous and not f.variant and not f.role
+            ]
             if len(plain) == 1 and len(key) >= MIN_TYPO_LEN and key.isalpha():
                 self.typo_forms[key] = plain[0]
         keys: dict[str, set[str]] = {}

@@ -16,8 +16,13 @@ skill weighs its specificity (Taxonomy.specificity: rarer in job postings weighs
 `required` or `preferred` (and `title`); only skills the résumé names count (a broader or related skill earns
 fit credit, but does not make two profiles alike).
 
+role = 100 × the share of the résumé's role titles (skillmatch.roles: 'Data Scientist', 'Java
+Developer') that the job's title names: what the candidate is, beside what they list.
+
 relevance = √(score × focus), which orders a batch: high only when the résumé both covers the
 job and is about it, so neither a résumé listing everything nor one naming a single skill leads.
+Where the job's title names skills, `role` (0.5) of relevance is the role match instead:
+(1 − role) × √(score × focus) + role × role match — a recruiter reads the title line first.
 """
 
 from __future__ import annotations
@@ -210,9 +215,32 @@ def skill_weight(skill_id: str, taxonomy: Taxonomy, weights: ScoringWeights) -> 
     return taxonomy.specificity(skill_id) * (weights.generic if generic else 1.0)
 
 
-def relevance(score: float, focus: float) -> float:
-    """√(score × focus), one decimal: the order of a batch (see the module docstring)."""
-    return round(math.sqrt(score * focus), 1)
+def relevance(
+    score: float, focus: float, role: float | None = None, role_weight: float = 0.0
+) -> float:
+    """√(score × focus), and where the job's title names skills, `role_weight` of it given to
+    the role match instead; one decimal: the order of a batch (see the module docstring)."""
+    skills = math.sqrt(score * focus)
+    if role is None:
+        return round(skills, 1)
+    return round((1.0 - role_weight) * skills + role_weight * role, 1)
+
+
+def titled_ids(skills: Iterable[ExtractedSkill]) -> frozenset[str]:
+    """The skills a profile names in a role title ('Java Developer', 'Data Scientist')."""
+    return frozenset(s.id for s in skills if any(m.title for m in s.mentions))
+
+
+def role_match(job_titles: frozenset[str], resume_titles: Iterable[str]) -> float | None:
+    """100 × the share of the résumé's role titles that the job's title names, one decimal;
+    None when the job's title names no skill. A 'Java Developer' applying for a Java
+    Developer post scores 100, one titled both Java and QA engineer 50, an HR executive 0."""
+    if not job_titles:
+        return None
+    titles = frozenset(resume_titles)
+    if not titles:
+        return 0.0
+    return round(100.0 * len(titles & job_titles) / len(titles), 1)
 
 
 def focus(
@@ -315,11 +343,13 @@ def score_profiles(
     ]
     used = {c.by for c in met}
     near = focus(requirements, resume_ids, taxonomy, weights)
+    role = role_match(titled_ids(job.skills), titled_ids(resume.skills))
     return FitReport.model_validate(
         {
             "score": score,
             "focus": near,
-            "relevance": relevance(score, near),
+            "role": role,
+            "relevance": relevance(score, near, role, weights.role),
             "matched": tuple(matched),
             "missing": tuple(missing),
             "weights": weights,

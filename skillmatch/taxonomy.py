@@ -54,6 +54,11 @@ class Skill(BaseModel):
         default=(), description="Words that confirm an ambiguous form."
     )
     deny: tuple[str, ...] = Field(default=(), description="Words that deny an ambiguous form.")
+    roles: tuple[str, ...] = Field(
+        default=(),
+        description="Titles of people who practise the skill that word formation does not "
+        "derive ('advocate' for law); see skillmatch.roles.",
+    )
     parents: tuple[str, ...] = ()
     implies: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
@@ -109,6 +114,7 @@ class _SkillEntry(BaseModel):
     ambiguous: list[str] = []
     confirm: list[str] = []
     deny: list[str] = []
+    roles: list[str] = []
     parents: list[str] = []
     implies: list[str] = []
     related: list[str] = []
@@ -129,6 +135,7 @@ class _Extension(BaseModel):
     ambiguous: list[str] = []
     confirm: list[str] = []
     deny: list[str] = []
+    roles: list[str] = []
     parents: list[str] = []
     implies: list[str] = []
     related: list[str] = []

@@ -1,7 +1,8 @@
 """Score many cached résumés against one job at once, with numpy, exactly as scoring does.
 
 A résumé is reduced to a *skill vector*: the positions of its skills in the taxonomy's sorted
-ids, each paired with the years it states (-1 for none), packed as little-endian int32 pairs.
+ids, each with the years it states (-1 for none) and whether a role title names it (1 or 0:
+'Data Scientist'), packed as little-endian int32 triples.
 The positions are stable for a taxonomy hash, which is part of every cache key, so 100,000
 cached vectors load with one `b"".join` and one `numpy.frombuffer` instead of 100,000 JSON
 parses.
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from skillmatch.scoring import _RANK, job_requirements, job_vector, skill_weight
+from skillmatch.scoring import _RANK, job_requirements, job_vector, skill_weight, titled_ids
 
 if TYPE_CHECKING:  # pragma: no cover
     from skillmatch.models import Profile, ScoringWeights
@@ -37,6 +38,7 @@ NO_YEARS = -1
 _SHIFT = np.int64(32)  # a choice packs (flat candidate id << 32) | entry index
 _ENTRY = np.int64(0xFFFFFFFF)
 _DTYPE = np.dtype("<i4")
+_FIELDS = 3  # taxonomy position, stated years, titled
 _INDEXES: dict[str, dict[str, int]] = {}  # by taxonomy hash
 _REVERSE_IMPLIED: dict[str, dict[str, set[str]]] = {}  # by taxonomy hash
 
@@ -49,26 +51,48 @@ def skill_index(taxonomy: Taxonomy) -> dict[str, int]:
     return found
 
 
-def pack(years: dict[str, int | None], index: dict[str, int]) -> bytes:
-    """A résumé's skills (id → stated years) as its skill vector; KeyError for an unknown id."""
-    pairs = sorted((index[sid], NO_YEARS if y is None else y) for sid, y in years.items())
-    return np.asarray(pairs, dtype=_DTYPE).reshape(-1).tobytes()
+def pack(
+    years: dict[str, int | None], index: dict[str, int], titles: frozenset[str] = frozenset()
+) -> bytes:
+    """A résumé's skills (id → stated years; `titles`: those a role title names) as its skill
+    vector; KeyError for an unknown id."""
+    rows = sorted(
+        (index[sid], NO_YEARS if y is None else y, int(sid in titles)) for sid, y in years.items()
+    )
+    return np.asarray(rows, dtype=_DTYPE).reshape(-1).tobytes()
 
 
 def pack_profile(profile: Profile, index: dict[str, int]) -> bytes:
     """The skill vector of a résumé profile."""
-    return pack({s.id: s.years for s in profile.skills}, index)
+    return pack({s.id: s.years for s in profile.skills}, index, titled_ids(profile.skills))
 
 
 def profile_years(data: str) -> dict[str, int | None]:
     """Skill id → stated years of a profile's JSON (as the cache stores it, without defaults)."""
-    return {s["id"]: s.get("years") for s in json.loads(data).get("skills", ())}
+    return profile_entries(data)[0]
+
+
+def profile_entries(data: str) -> tuple[dict[str, int | None], frozenset[str]]:
+    """Skill id → stated years of a profile's JSON (as the cache stores it, without defaults),
+    and the ids a role title names."""
+    skills = json.loads(data).get("skills", ())
+    years = {s["id"]: s.get("years") for s in skills}
+    titles = frozenset(
+        s["id"] for s in skills if any(m.get("title") for m in s.get("mentions", ()))
+    )
+    return years, titles
 
 
 def unpack(vector: bytes, ids: Sequence[str]) -> dict[str, int | None]:
     """A skill vector back to id → years; `ids` are the taxonomy's sorted ids."""
-    pairs = np.frombuffer(vector, dtype=_DTYPE).reshape(-1, 2).tolist()
-    return {ids[k]: (None if y == NO_YEARS else y) for k, y in pairs}
+    rows = np.frombuffer(vector, dtype=_DTYPE).reshape(-1, _FIELDS).tolist()
+    return {ids[k]: (None if y == NO_YEARS else y) for k, y, _ in rows}
+
+
+def unpack_titles(vector: bytes, ids: Sequence[str]) -> frozenset[str]:
+    """The ids a skill vector marks as named by a role title."""
+    rows = np.frombuffer(vector, dtype=_DTYPE).reshape(-1, _FIELDS).tolist()
+    return frozenset(ids[k] for k, _, titled in rows if titled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +102,16 @@ class Vectors:
     indptr: np.ndarray  # int64, len = documents + 1
     skills: np.ndarray  # int32 taxonomy positions
     years: np.ndarray  # int32 stated years, NO_YEARS when none
+    titled: np.ndarray  # int32: 1 where a role title names the skill
 
     @classmethod
     def join(cls, vectors: Sequence[bytes]) -> Vectors:
         """Concatenate packed vectors (one per document, b"" for none) without parsing each."""
         lengths = np.fromiter((len(v) for v in vectors), dtype=np.int64, count=len(vectors))
         indptr = np.zeros(len(vectors) + 1, dtype=np.int64)
-        np.cumsum(lengths // (2 * _DTYPE.itemsize), out=indptr[1:])
-        pairs = np.frombuffer(b"".join(vectors), dtype=_DTYPE).reshape(-1, 2)
-        return cls(indptr, pairs[:, 0], pairs[:, 1])
+        np.cumsum(lengths // (_FIELDS * _DTYPE.itemsize), out=indptr[1:])
+        rows = np.frombuffer(b"".join(vectors), dtype=_DTYPE).reshape(-1, _FIELDS)
+        return cls(indptr, rows[:, 0], rows[:, 1], rows[:, 2])
 
     def __len__(self) -> int:
         return len(self.indptr) - 1
@@ -98,14 +123,15 @@ class Vectors:
 
 @dataclass(frozen=True, slots=True)
 class Fits:
-    """How a batch fits one job: scores[d], focus[d] and relevance[d], and per requirement r
-    credits[r, d] (after the years factor) and winners[r, d], the job skill (slot) that met
-    it, or -1."""
+    """How a batch fits one job: scores[d], focus[d], role[d] (NaN when the job's title names
+    no skill) and relevance[d], and per requirement r credits[r, d] (after the years factor)
+    and winners[r, d], the job skill (slot) that met it, or -1."""
 
     scores: np.ndarray
     credits: np.ndarray
     winners: np.ndarray
     focus: np.ndarray
+    role: np.ndarray
     relevance: np.ndarray
 
 
@@ -124,6 +150,11 @@ class JobScorer:
         self.norm_job = 0.0
         for w_job in self.job_vector:
             self.norm_job += w_job * w_job
+        # the skills the job's title names, by taxonomy position (scoring.role_match)
+        self.job_titles = np.zeros(len(index), dtype=bool)
+        for sid in titled_ids(job.skills):
+            if sid in index:
+                self.job_titles[index[sid]] = True
         self.group = np.full(len(index), -1, dtype=np.int64)
         for r, req in enumerate(self.requirements):
             for skill in req.skills:
@@ -215,7 +246,24 @@ class JobScorer:
                 np.copyto(winners[r], winner, where=met)
         scores = np.zeros(n) if not total else np.minimum(round_1(100.0 * earned / total), 100.0)
         focus = self.focus(vectors, rows, relevant)
-        return Fits(scores, credits, winners, focus, round_1(np.sqrt(scores * focus)))
+        skills = np.sqrt(scores * focus)
+        if not self.job_titles.any():
+            return Fits(scores, credits, winners, focus, np.full(n, np.nan), round_1(skills))
+        role = self.role(vectors, rows)
+        w = self.weights.role
+        return Fits(scores, credits, winners, focus, role, round_1((1.0 - w) * skills + w * role))
+
+    def role(self, vectors: Vectors, rows: np.ndarray) -> np.ndarray:
+        """scoring.role_match of every document: 100 × the share of its titled skills that the
+        job's title names (0 for none)."""
+        n = len(vectors)
+        titled = vectors.titled != 0
+        counts = np.bincount(rows[titled], minlength=n).astype(float)
+        named = titled & np.take(self.job_titles, vectors.skills)
+        shared = np.bincount(rows[named], minlength=n).astype(float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = round_1(100.0 * shared / counts)
+        return np.where(counts > 0, share, 0.0)
 
     def focus(self, vectors: Vectors, rows: np.ndarray, relevant: np.ndarray) -> np.ndarray:
         """scoring.focus of every document, addition for addition: the résumé's squared norm

@@ -41,7 +41,17 @@ JOB = (
 STRONG = "Skills: Python (5 years), PyTorch, Docker, Kubernetes, Tableau\n"
 MIDDLE = "Skills: Python (4 years), TensorFlow\n"
 WEAK = "Skills: Power BI\n"
-ROW_KEYS = ["rank", "document", "score", "focus", "relevance", "matched", "missing", "error"]
+ROW_KEYS = [
+    "rank",
+    "document",
+    "score",
+    "focus",
+    "role",
+    "relevance",
+    "matched",
+    "missing",
+    "error",
+]
 
 
 @pytest.fixture
@@ -411,6 +421,7 @@ def test_cli_csv_shape(use_mini: SkillMatcher, job_file: Path, small: Path, tmp_
             str(small / "strong.txt"),
             "100.0",
             "95.6",
+            "",
             "97.8",
             "python;pytorch;docker;kubernetes;tableau",
             "",
@@ -421,6 +432,7 @@ def test_cli_csv_shape(use_mini: SkillMatcher, job_file: Path, small: Path, tmp_
             str(small / "middle.pdf"),
             "50.0",
             "75.6",
+            "",
             "61.5",
             "python;tensorflow",
             "docker;kubernetes;tableau",
@@ -431,12 +443,13 @@ def test_cli_csv_shape(use_mini: SkillMatcher, job_file: Path, small: Path, tmp_
             str(small / "weak.md"),
             "5.0",
             "0.0",
+            "",
             "0.0",
             "tableau",
             "python;pytorch;docker;kubernetes",
             "",
         ],
-        ["", gone, "", "", "", "", "", "no such file"],
+        ["", gone, "", "", "", "", "", "", "no such file"],
     ]
 
 

@@ -12,20 +12,30 @@ from hypothesis import strategies as st
 
 from skillmatch import SkillMatcher, load_taxonomy
 from skillmatch.models import ExtractedSkill, Mention, Profile, ScoringWeights
-from skillmatch.scoring import focus, job_requirements, relevance, score_summary
+from skillmatch.scoring import (
+    focus,
+    job_requirements,
+    relevance,
+    role_match,
+    score_summary,
+    titled_ids,
+)
 from skillmatch.vectorized import (
     JobScorer,
     Vectors,
     pack,
     pack_profile,
+    profile_entries,
     profile_years,
     round_1,
     skill_index,
     unpack,
+    unpack_titles,
 )
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 YEARS = st.one_of(st.none(), st.integers(0, 15))
+Resume = tuple[dict[str, int | None], frozenset[str]]  # stated years by id, titled ids
 SHARE = st.sampled_from([0.0, 0.25, 0.4, 0.5, 0.7, 1.0])
 
 
@@ -68,13 +78,13 @@ def _job(ids: list[str], draw: st.DrawFn) -> Profile:
 
 
 @st.composite
-def cases(
-    draw: st.DrawFn, ids: list[str]
-) -> tuple[Profile, list[dict[str, int | None]], ScoringWeights]:
+def cases(draw: st.DrawFn, ids: list[str]) -> tuple[Profile, list[Resume], ScoringWeights]:
     job = _job(ids, draw)
-    resumes = draw(
+    years = draw(
         st.lists(st.dictionaries(st.sampled_from(ids), YEARS, max_size=10), min_size=1, max_size=12)
     )
+    # some of each résumé's skills named in its role titles ('Java Developer')
+    resumes = [(y, frozenset(k for k in y if draw(st.booleans()))) for y in years]
     weights = ScoringWeights(
         required=draw(st.sampled_from([0.0, 1.0, 2.0, 3.0])),
         preferred=draw(st.sampled_from([0.0, 1.0, 1.5])),
@@ -84,33 +94,37 @@ def cases(
         years_floor=draw(SHARE),
         generic=draw(SHARE),
         title=draw(st.sampled_from([1.0, 2.0, 3.0])),
+        role=draw(SHARE),
     )
     return job, resumes, weights
 
 
 def _python_summaries(
-    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
+    job: Profile, resumes: list[Resume], matcher: SkillMatcher, weights: ScoringWeights
 ) -> list[tuple]:
-    """(score, matched, missing, focus, relevance) of each résumé, row by row."""
+    """(score, matched, missing, focus, role, relevance) of each résumé, row by row."""
     requirements = job_requirements(job, weights)
+    job_titles = titled_ids(job.skills)
     out = []
-    for r in resumes:
-        summary = score_summary(requirements, r, matcher.taxonomy, weights)
-        near = focus(requirements, r, matcher.taxonomy, weights)
-        out.append((*summary, near, relevance(summary[0], near)))
+    for years, titles in resumes:
+        summary = score_summary(requirements, years, matcher.taxonomy, weights)
+        near = focus(requirements, years, matcher.taxonomy, weights)
+        role = role_match(job_titles, titles)
+        out.append((*summary, near, role, relevance(summary[0], near, role, weights.role)))
     return out
 
 
 def _vector_summaries(
-    job: Profile, resumes: list[dict], matcher: SkillMatcher, weights: ScoringWeights
+    job: Profile, resumes: list[Resume], matcher: SkillMatcher, weights: ScoringWeights
 ) -> list[tuple]:
     """The same, all résumés at once."""
     index = skill_index(matcher.taxonomy)
     scorer = JobScorer(job, matcher.taxonomy, weights)
-    fits = scorer.fits(Vectors.join([pack(r, index) for r in resumes]))
+    fits = scorer.fits(Vectors.join([pack(y, index, t) for y, t in resumes]))
     lists = scorer.lists(fits, list(range(len(resumes))))
-    columns = (fits.scores.tolist(), lists, fits.focus.tolist(), fits.relevance.tolist())
-    return [(s, *ids, f, r) for s, ids, f, r in zip(*columns, strict=True)]
+    roles = [None if np.isnan(v) else v for v in fits.role.tolist()]
+    columns = (fits.scores.tolist(), lists, fits.focus.tolist(), roles, fits.relevance.tolist())
+    return [(s, *ids, f, o, r) for s, ids, f, o, r in zip(*columns, strict=True)]
 
 
 @pytest.fixture(scope="module")
@@ -141,10 +155,11 @@ def test_vectorised_scores_lists_focus_and_relevance_equal_scoring_on_random_pro
 def test_vectorised_scores_lists_focus_and_relevance_equal_scoring_on_the_samples(
     matcher: SkillMatcher, samples: Path
 ) -> None:
-    resumes = [
-        {s.id: s.years for s in matcher.parse_resume(p.read_text("utf-8")).skills}
+    profiles = [
+        matcher.parse_resume(p.read_text("utf-8"))
         for p in sorted((samples / "resumes").glob("*.txt"))
     ]
+    resumes = [({s.id: s.years for s in p.skills}, titled_ids(p.skills)) for p in profiles]
     for path in sorted((samples / "jobs").glob("*.txt")):
         job = matcher.parse_job(path.read_text("utf-8"))
         for weights in (matcher.weights, ScoringWeights(child=0.3, implies=0.9, related=0.0)):
@@ -153,7 +168,8 @@ def test_vectorised_scores_lists_focus_and_relevance_equal_scoring_on_the_sample
     job = matcher.parse_job((samples / "jobs" / "ai-architect.txt").read_text("utf-8"))
     summaries = _vector_summaries(job, resumes, matcher, matcher.weights)
     assert [s[0] for s in summaries] == [43.4, 35.0, 73.9, 3.6]  # arjun, daniel, maya, sofia
-    assert [s[-1] for s in summaries] == [21.0, 15.7, 59.7, 0.0]  # relevance
+    assert [s[-2] for s in summaries] == [0.0, 0.0, 0.0, 0.0]  # role: none is an AI architect
+    assert [s[-1] for s in summaries] == [10.5, 7.8, 29.8, 0.0]  # relevance
 
 
 def test_a_job_with_no_skills_and_an_empty_batch_score_zero(mini: SkillMatcher) -> None:
@@ -169,9 +185,10 @@ def test_skill_vectors_round_trip_ids_and_years(mini: SkillMatcher) -> None:
     index = skill_index(mini.taxonomy)
     ids = list(index)
     years = {"python": 5, "pytorch": None, "kubernetes": 0}
-    vector = pack(years, index)
-    assert len(vector) == 3 * 8  # int32 (position, years) pairs
+    vector = pack(years, index, frozenset({"pytorch"}))
+    assert len(vector) == 3 * 12  # int32 (position, years, titled) triples
     assert unpack(vector, ids) == years
+    assert unpack_titles(vector, ids) == {"pytorch"}
     assert ids == sorted(mini.taxonomy.skills)
     profile = mini.parse_resume("Python (5 years), PyTorch and Kubernetes")
     assert unpack(pack_profile(profile, index), ids) == {
@@ -181,6 +198,10 @@ def test_skill_vectors_round_trip_ids_and_years(mini: SkillMatcher) -> None:
     }
     stored = profile.model_dump_json(exclude_defaults=True)  # as the cache keeps it
     assert profile_years(stored) == {"python": 5, "pytorch": None, "kubernetes": None}
+    developer = mini.parse_resume("Python Developer\n\nKubernetes")
+    stored = developer.model_dump_json(exclude_defaults=True)
+    assert profile_entries(stored) == ({"python": None, "kubernetes": None}, {"python"})
+    assert unpack_titles(pack_profile(developer, index), ids) == {"python"}
 
 
 def test_vectors_join_in_order_into_one_csr_layout(mini: SkillMatcher) -> None:
