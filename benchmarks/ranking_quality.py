@@ -292,6 +292,13 @@ def breadth_score(report: FitReport, profile: Profile) -> float:
     return report.score * used / len(profile.skills) if profile.skills else 0.0
 
 
+def relevance_of(score: float, focus: float, role: float | None, weight: float) -> float:
+    """Relevance with another share for the role match (scoring.relevance)."""
+    from skillmatch.scoring import relevance
+
+    return relevance(score, focus, role, weight)
+
+
 def rrf(*rankings: Ranking) -> dict[str, float]:
     """Reciprocal-rank fusion: Σ 1 / (RRF_K + rank) over the rankings."""
     fused: dict[str, float] = {}
@@ -307,7 +314,12 @@ VARIANTS = {
     "ties→tfidf": "equal skillmatch relevance broken by the TF-IDF cosine",
     "rrf": f"reciprocal-rank fusion of skillmatch and TF-IDF, constant {RRF_K}",
     "breadth": "diagnostic: fit score × share of the résumé's skills that earned credit",
+    "no role match": "relevance without the role match: √(score × focus) alone",
+    "role weight 0.3": "the role match weighs 0.3 of relevance instead of 0.5",
+    "role weight 0.7": "the role match weighs 0.7 of relevance instead of 0.5",
 }
+# the role match's share of relevance in the sensitivity variants (the default is 0.5)
+ROLE_WEIGHTS = {"no role match": 0.0, "role weight 0.3": 0.3, "role weight 0.7": 0.7}
 
 
 # -- per category ------------------------------------------------------------------------------
@@ -452,6 +464,17 @@ def evaluate(
                 "ties→tfidf": rank(relevance, relevant, cos.__getitem__),
                 "rrf": rank(rrf(ours, base), relevant),
                 "breadth": rank(breadth, relevant),
+                **{
+                    name: rank(
+                        {
+                            rid: relevance_of(rep.score, rep.focus, rep.role, weight)
+                            for rid, rep in reports.items()
+                        },
+                        relevant,
+                        scores.__getitem__,
+                    )
+                    for name, weight in ROLE_WEIGHTS.items()
+                },
             },
             job_skills={
                 level: [s.id for s in profile.skills if s.requirement == level]
@@ -537,7 +560,7 @@ def variant_lines(results: Sequence[CategoryResult]) -> tuple[list[str], dict[st
         helps = ndcg >= ours_ndcg and ap >= ours_ap and (ndcg, ap) != (ours_ndcg, ours_ap)
         beats_base = ndcg > base_ndcg and ap > base_ap
         lines.append(
-            f"  {name:<14} nDCG@{K} {ndcg:.3f} ({ndcg - ours_ndcg:+.3f}), MAP {ap:.3f} "
+            f"  {name:<16} nDCG@{K} {ndcg:.3f} ({ndcg - ours_ndcg:+.3f}), MAP {ap:.3f} "
             f"({ap - ours_ap:+.3f}): {'helps' if helps else 'does not help'}, "
             f"{'above' if beats_base else 'below'} the baseline, targets "
             f"{'PASS' if passes(ndcg, base_ndcg) else 'FAIL'}/"

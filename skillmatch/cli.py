@@ -221,8 +221,10 @@ def rank(
     input is one row; one that cannot be read (corrupt, encrypted, a scan with no text,
     empty, binary) becomes an error row saying why, after the ranked rows, and the rest of
     the batch goes on. Rows are ordered by relevance, √(score × focus): the fit score says
-    how much of the job a résumé covers, focus how much of the résumé is about the job.
-    Equal relevance is ordered by score, then by document path.
+    how much of the job a résumé covers, focus how much of the résumé is about the job;
+    where the job's title names a role, half of relevance is the role match (how much of
+    what the résumé's role titles say the job's title names). Equal relevance is ordered
+    by score, then by document path.
 
     --ndjson streams each row in input order as soon as it is scored, so "rank" is null
     there; with --top it waits for the whole batch and prints the best N, ranked. Error

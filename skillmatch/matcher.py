@@ -41,7 +41,7 @@ from skillmatch.models import (
 )
 from skillmatch.normalize import fold, tokenize
 from skillmatch.recognizers import Folded, Hit, TypoMemo, longest_first
-from skillmatch.roles import titles_someone
+from skillmatch.roles import headline, titles_someone
 from skillmatch.scoring import score_profiles
 from skillmatch.sections import Layout, layout
 from skillmatch.taxonomy import Taxonomy
@@ -380,9 +380,12 @@ class SkillMatcher:
             grouped.setdefault(h.form.skill_id, []).append(k)
         out = []
         job = kind == "job"
+        # a résumé's field of work on a line of its own, outside a skills list, is its headline
+        fields = self._domain_or_field_ids if kind == "resume" else frozenset()
         for sid, ks in grouped.items():
             skill = self.taxonomy.skills[sid]
             passive = skill.category in _PASSIVE_CATEGORIES
+            field = sid in fields
             mentions = []
             for k in ks:
                 form, start, end, _ntok, match, confidence = hits[k]
@@ -397,7 +400,9 @@ class SkillMatcher:
                         "section": sections[k],
                         "alias": form.form,
                         "cue": level[1] if level else None,
-                        "title": form.role or in_job_title(text, end, form.form, passive, start),
+                        "title": form.role
+                        or in_job_title(text, end, form.form, passive, start)
+                        or (field and sections[k] != "skills" and headline(text, start, end)),
                     }
                 )
             stated = [years[k] for k in ks if years[k] is not None]

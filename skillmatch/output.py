@@ -56,6 +56,11 @@ def print_report(report: FitReport, file: IO[str] | None = None) -> None:
         f"[bold]Fit score: {report.score:.1f} / 100[/bold]  "
         f"(focus {report.focus:.1f}: how much of the résumé is about this job)"
     )
+    if report.role is not None:
+        console.print(
+            f"Role match: {report.role:.1f} / 100  (the résumé's role titles against the "
+            f"job's title)  relevance {report.relevance:.1f}"
+        )
     if not report.matched and not report.missing:
         console.print("The job description names no skill the taxonomy knows: nothing to score.")
     if report.matched:
@@ -206,6 +211,9 @@ def print_ranking(
         table.add_column("relevance", justify="right", no_wrap=True)
         table.add_column("score", justify="right", no_wrap=True)
         table.add_column("focus", justify="right", no_wrap=True)
+        titled = any(r.role is not None for r in scored)  # the job's title names a role
+        if titled:
+            table.add_column("role", justify="right", no_wrap=True)
         table.add_column("top matched", ratio=3)
         table.add_column("top missing", ratio=3)
         if explain:
@@ -218,6 +226,7 @@ def print_ranking(
                 f"{r.relevance:.1f}" if r.relevance is not None else "",
                 f"{r.score:.1f}" if r.score is not None else "",
                 f"{r.focus:.1f}" if r.focus is not None else "",
+                *([f"{r.role:.1f}" if r.role is not None else ""] if titled else []),
                 escape(_names(report.matched) if report else _id_names(r.matched, names)),
                 escape(_names(report.missing) if report else _id_names(r.missing, names)),
             ]

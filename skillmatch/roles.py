@@ -7,6 +7,10 @@ formation — 'data science' → 'data scientist', 'business analysis' → 'busi
 'software testing' → 'software tester' and 'software test engineer' — and the taxonomy adds
 the irregular ones per skill (`roles:`, e.g. 'advocate' for law).
 
+A résumé also says what its author is with a headline: a field of work on a line of its own
+('Data Science', 'Human Resources', 'Electrical Engineering') outside a skills list, where such
+a line is one item among many. That names the field as the author's title too.
+
 A role title is ordinary English in running text ('we work with data scientists'), so it counts
 only where it titles someone: on a short line of its own (a heading, a job's first line, a
 résumé's 'Civil Engineer - ACME' line) or after 'as a', 'position:' and the like.
@@ -104,3 +108,17 @@ def titles_someone(text: str, start: int, end: int) -> bool:
     if _INTRODUCED.search(text, line_start, start):
         return True
     return len(_WORD.findall(text, line_start, line_end)) <= SHORT_LINE_WORDS
+
+
+_LINE_DECORATION = " \t-–—:•|*▪●►➢❖·"
+
+
+def headline(text: str, start: int, end: int) -> bool:
+    """text[start:end] is all its line says, but for bullets and dashes: 'Data Science'."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    return not text[line_start:start].strip(_LINE_DECORATION) and not text[end:line_end].strip(
+        _LINE_DECORATION
+    )

@@ -125,3 +125,18 @@ def test_the_same_role_ranks_first_and_the_report_says_so(matcher: SkillMatcher)
     untitled = matcher.score("Requirements\n- Java\n", developer)
     assert untitled.role is None
     assert ScoringWeights().role == 0.5
+
+
+def test_a_field_on_a_line_of_its_own_is_a_resumes_headline_but_not_in_a_skills_list(
+    matcher: SkillMatcher,
+) -> None:
+    headed = "Priya Nair\nHuman Resources\n\nExperience\nRecruitment and payroll at a retailer."
+    assert "human-resources" in _titled(matcher, headed)
+    listed = "Skills\nData Science\nStatistics\nPython\n\nExperience\nAnalyst at a bank."
+    assert "data-science" not in _titled(matcher, listed)
+    running = "Experience\nI moved into human resources after two years in sales."
+    assert "human-resources" not in _titled(matcher, running)
+    # a job's heading is not a headline: only its title line names the role
+    assert "human-resources" not in _titled(
+        matcher, "Payroll Clerk\n\nHuman Resources\n\nRequirements\n- Payroll", "job"
+    )
