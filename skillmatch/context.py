@@ -258,8 +258,13 @@ _ROLE_NOUN_END = re.compile(
     re.IGNORECASE,
 )
 DOMAIN_CATEGORIES = frozenset({"domain"})
+# Broad disciplines and ways of working ('backend', 'software engineering', 'agile'): the
+# employer's own part or unit when it says 'our backend' or 'the Software Engineering Group'.
+BROAD_CATEGORIES = frozenset({"field", "methodology"})
 # The categories describes_employer can say yes to; a mention of any other is never asked.
-EMPLOYER_CATEGORIES = frozenset({"domain", "degree", "language", "soft-skill", "ability"})
+EMPLOYER_CATEGORIES = frozenset(
+    {"domain", "degree", "language", "soft-skill", "ability"} | BROAD_CATEGORIES
+)
 _WORKPLACE = (
     r"(?:culture|cultures|environment|environments|atmosphere|workplace|team|teams|company"
     r"|companies|organi[sz]ation|people|colleagues|startup|start-up|place to work|office|spirit"
@@ -299,6 +304,22 @@ _DESCRIPTOR_NOUN = re.compile(
     r"|division|group|function|market|markets|professionals|providers?|partners?|institutions?"
     r"|organisation|leaders|staff|people|agency|agencies|vertical|verticals|domain|world"
     r"|landscape|ecosystem|giant|leader|startup|start-up|benefits?|plan|coverage|insurance)\b",
+    re.IGNORECASE,
+)
+
+
+# 'our backend', 'our own analytics': the employer's part, not a discipline asked for
+_OURS_BEFORE = re.compile(r"\bour(?:[ \t]+own)?[ \t]+$", re.IGNORECASE)
+# a unit of the employer named by the field, with at most one more word between ('the Software
+# Engineering Group', 'our frontend guild', 'QA functions', 'autonomous agile product teams');
+# 'team' right after the form is a job-title word already (in_job_title)
+_UNITS = (
+    r"groups?|guilds?|departments?|functions|divisions?|squads?|tribes?|chapters?"
+    r"|communit(?:y|ies)|incubators?"
+)
+_UNIT_AFTER = re.compile(
+    rf"(?:[ \t-]+(?!(?:with|in|of|and|or|to|for|the|a|an|our|your|at|on|by|from|skills?)\b)"
+    rf"[\w-]+[ \t]+(?:teams?|{_UNITS})|[ \t]+(?:{_UNITS}))\b",
     re.IGNORECASE,
 )
 
@@ -382,10 +403,19 @@ def describes_employer(text: str, start: int, end: int, category: str) -> bool:
     a word for the business); 'a collaborative environment', 'a passionate team', 'our
     culture of collaboration' (a soft skill describing the workplace). Likewise a degree
     that names the post ('a PhD scholarship') and a language that names a nationality or
-    the language to apply in ('a Danish company', 'send your CV in English').
+    the language to apply in ('a Danish company', 'send your CV in English'), and a broad
+    field or way of working that names the employer's part or unit ('our backend', 'the
+    Software Engineering Group', 'agile product teams').
     """
     if category in DOMAIN_CATEGORIES:
-        return bool(_DESCRIPTOR_NOUN.match(text, end))
+        return bool(
+            _DESCRIPTOR_NOUN.match(text, end)
+            or _OURS_BEFORE.search(text, max(0, start - 10), start)
+        )
+    if category in BROAD_CATEGORIES:
+        return bool(
+            _OURS_BEFORE.search(text, max(0, start - 10), start) or _UNIT_AFTER.match(text, end)
+        )
     if category == "degree":
         return bool(_DEGREE_POST.match(text, end))
     if category == "language":

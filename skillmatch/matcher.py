@@ -179,11 +179,18 @@ class SkillMatcher:
         `candidate`: the text describes the candidate (a résumé), so a business-domain word
         there is experience, not a description of an employer; the domain rules are skipped.
         """
-        hits = self._index.exact(ft)
-        if any(h.form.role for h in hits):  # 'data scientist' titles someone, or is dropped
-            text = ft.text
-            hits = [h for h in hits if not h.form.role or titles_someone(text, h.start, h.end)]
-        hits = self._disambiguate(ft.text, lay, hits)
+        text = ft.text
+        find = text.find
+        # a phrase does not run from a line of its own into the next ('Profile' / 'Data
+        # engineer with…' is no 'profile data'; a wrapped 'machine / learning' is one), and a
+        # role title ('data scientist') counts where it titles someone
+        hits = [
+            h
+            for h in self._index.exact(ft)
+            if (h.ntok == 1 or find("\n", h.start, h.end) < 0 or not _starts_line(text, h.start))
+            and (not h.form.role or titles_someone(text, h.start, h.end))
+        ]
+        hits = self._disambiguate(text, lay, hits)
         chosen = longest_first(hits)
         if not candidate:
             text = ft.text
@@ -424,6 +431,12 @@ class SkillMatcher:
                 }
             )
         return out
+
+
+def _starts_line(text: str, start: int) -> bool:
+    """Only blanks stand between the line's start and `start`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
 
 
 _GAPS: dict[str, list[str]] = {}  # the tokens of short gaps between mentions (', ', ' or ')

@@ -149,6 +149,30 @@ def test_domain_words_need_a_skill_reading(matcher: SkillMatcher) -> None:
     assert {"healthcare", "sales"} <= found
 
 
+def test_a_broad_field_naming_the_employers_own_part_is_not_asked(matcher: SkillMatcher) -> None:
+    assert (
+        matcher.extract("You will help us rebuild our backend and scale our frontend.").skills == ()
+    )
+    ask = "Solid experience in backend development and frontend development is required."
+    found = {s.id for s in matcher.extract(ask).skills}
+    assert found == {"backend-development", "frontend-development"}
+
+
+def test_a_broad_field_naming_a_unit_of_the_employer_is_not_asked(matcher: SkillMatcher) -> None:
+    assert matcher.extract("You join the Software Engineering Group in Leeds.").skills == ()
+    assert (
+        matcher.extract("Work with the QA functions and the wider DevOps community.").skills == ()
+    )
+    assert matcher.extract("Teams work in autonomous agile product squads.").get("agile") is None
+    found = {s.id for s in matcher.extract("You know software engineering, QA and DevOps.").skills}
+    assert found == {"software-engineering", "software-testing", "devops"}
+
+
+def test_a_resume_saying_our_backend_describes_the_candidates_work(matcher: SkillMatcher) -> None:
+    found = {s.id for s in matcher.parse_resume("Rebuilt our backend for the payments app.").skills}
+    assert "backend-development" in found
+
+
 def test_a_callers_spacy_pipeline_vetoes_names_used_as_verbs() -> None:
     import spacy
     from spacy.language import Language
@@ -177,3 +201,10 @@ def test_a_resume_describes_the_candidate_so_domain_words_count(matcher: SkillMa
 def test_business_domains_do_not_confirm_an_ambiguous_tech_name(matcher: SkillMatcher) -> None:
     assert matcher.extract("SNS College, human resources and recruitment").get("amazon-sns") is None
     assert matcher.extract("Fan-out with SNS and AWS Lambda").get("amazon-sns") is not None
+
+
+def test_a_phrase_does_not_run_from_a_heading_line_into_the_next(matcher: SkillMatcher) -> None:
+    ids = {s.id for s in matcher.parse_resume("Profile\nData engineer building pipelines.").skills}
+    assert "data-profiling" not in ids  # 'profile data' across the heading's line break
+    wrapped = matcher.parse_resume("Five years of work on machine\nlearning and SQL.")
+    assert "machine-learning" in {s.id for s in wrapped.skills}  # a wrapped line still reads

@@ -129,3 +129,21 @@ def test_a_file_that_is_not_a_mapping_is_named_plainly(tmp_path: Path) -> None:
         f"{a}: not a taxonomy file (expected a mapping with 'skills', 'extend' or 'retire', "
         "found str)"
     ]
+
+
+# The ESCO concept whose own labels name the product or the trait comes first: it is the one a
+# skill stands for ('MS Excel' is an alternative label of 'use spreadsheets software').
+PRIMARY_ESCO = {
+    "microsoft-excel": "1973c966-f236-40c9-b2d4-5d71a89019be",  # use spreadsheets software
+    "microsoft-word": "81633a44-f1db-4a01-a940-804c6905e330",  # use word processing software
+    "microsoft-powerpoint": "234aeb8d-56c3-4531-9193-1c5e6a8d16cb",  # use presentation software
+    "computer-literacy": "d15ce60f-ddab-41ce-ba56-398451b77b60",  # have computer literacy
+    "organisational-skills": "1258cc12-37bb-4a12-b219-9c3d6b294533",  # work in an organised manner
+    "ambition": "19a64e91-bfe3-4c48-9225-3bb1229b12f0",  # show determination
+    "teaching": "a117f32c-662b-4dd9-b739-1230dd04cb60",  # pedagogy
+}
+
+
+@pytest.mark.parametrize("skill_id", sorted(PRIMARY_ESCO))
+def test_primary_esco_concept_is_the_one_whose_labels_name_the_skill(skill_id: str) -> None:
+    assert load_taxonomy().skills[skill_id].esco[0] == PRIMARY_ESCO[skill_id]

@@ -169,7 +169,7 @@ def test_vectorised_scores_lists_focus_and_relevance_equal_scoring_on_the_sample
     summaries = _vector_summaries(job, resumes, matcher, matcher.weights)
     assert [s[0] for s in summaries] == [43.4, 35.0, 73.9, 3.6]  # arjun, daniel, maya, sofia
     assert [s[-2] for s in summaries] == [0.0, 0.0, 0.0, 0.0]  # role: none is an AI architect
-    assert [s[-1] for s in summaries] == [10.5, 7.8, 29.8, 0.0]  # relevance
+    assert [s[-1] for s in summaries] == [10.5, 7.9, 29.8, 0.0]  # relevance
 
 
 def test_a_job_with_no_skills_and_an_empty_batch_score_zero(mini: SkillMatcher) -> None:
