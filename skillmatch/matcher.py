@@ -41,7 +41,7 @@ from skillmatch.models import (
 )
 from skillmatch.normalize import fold, tokenize
 from skillmatch.recognizers import Folded, Hit, TypoMemo, longest_first
-from skillmatch.roles import headline, titles_someone
+from skillmatch.roles import headline
 from skillmatch.scoring import score_profiles
 from skillmatch.sections import Layout, layout
 from skillmatch.taxonomy import Taxonomy
@@ -179,18 +179,7 @@ class SkillMatcher:
         `candidate`: the text describes the candidate (a résumé), so a business-domain word
         there is experience, not a description of an employer; the domain rules are skipped.
         """
-        text = ft.text
-        find = text.find
-        # a phrase does not run from a line of its own into the next ('Profile' / 'Data
-        # engineer with…' is no 'profile data'; a wrapped 'machine / learning' is one), and a
-        # role title ('data scientist') counts where it titles someone
-        hits = [
-            h
-            for h in self._index.exact(ft)
-            if (h.ntok == 1 or find("\n", h.start, h.end) < 0 or not _starts_line(text, h.start))
-            and (not h.form.role or titles_someone(text, h.start, h.end))
-        ]
-        hits = self._disambiguate(text, lay, hits)
+        hits = self._disambiguate(ft.text, lay, self._index.exact(ft))
         chosen = longest_first(hits)
         if not candidate:
             text = ft.text
@@ -431,12 +420,6 @@ class SkillMatcher:
                 }
             )
         return out
-
-
-def _starts_line(text: str, start: int) -> bool:
-    """Only blanks stand between the line's start and `start`."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip()
 
 
 _GAPS: dict[str, list[str]] = {}  # the tokens of short gaps between mentions (', ', ' or ')

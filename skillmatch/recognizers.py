@@ -26,7 +26,7 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from skillmatch.normalize import blank_punctuation, fold, other_boundaries, tokenize
-from skillmatch.roles import role_titles
+from skillmatch.roles import role_titles, titles_someone
 from skillmatch.taxonomy import Taxonomy
 
 # Typos are looked for only in words at least this long: short words are too close to each
@@ -103,6 +103,14 @@ def _names_another(title: str, skill_id: str, keyed: dict[str, list[Form]]) -> b
     head = title.rpartition(" ")[0]
     forms = keyed.get(head)
     return bool(forms) and all(f.skill_id != skill_id for f in forms)
+
+
+def _starts_line(text: str, start: int) -> bool:
+    """Only blanks stand between the line's start and `start`: a phrase that begins a line and
+    runs onto the next joins a heading to its text ('Profile' / 'Data engineer'); a line
+    wrapped mid-phrase ('…on machine' / 'learning') does not begin there."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
 
 
 def key_of(form: str) -> str:
@@ -289,6 +297,7 @@ class PhraseIndex:
                     f.cased,
                     f.ntok,
                     *_KIND[f.variant, f.is_name],
+                    f.role,
                 )
                 for f in keyed[key]
             )
@@ -337,7 +346,9 @@ class PhraseIndex:
     # -- exact ---------------------------------------------------------------------------------
 
     def exact(self, ft: Folded) -> list[Hit]:
-        """Every match of a key on token boundaries, overlapping ones included.
+        """Every match of a key on token boundaries, overlapping ones included, but for a
+        phrase running from a line of its own into the next and a role title where it titles
+        no one (see skillmatch.roles).
 
         One scan over the text with punctuation blanked, where keys are blanked and padded
         alike: a key matches whole tokens only, and the folded text confirms its punctuation
@@ -350,6 +361,7 @@ class PhraseIndex:
         forms = self.forms
         hits: list[Hit] = []
         append = hits.append
+        find = text.find
         scan, other = ft.scan()
         for last, entries in self.automaton.iter(f" {scan} "):
             for klen, right_pad, strict, key, specs in entries:
@@ -370,7 +382,15 @@ class PhraseIndex:
                     o_start += shift[k - 1] if k else 0
                     k = bisect_left(runs, end)
                     o_end += shift[k - 1] if k else 0
-                for form_no, cased, ntok, kind, conf in specs:
+                if (
+                    key is not None
+                    and find("\n", o_start, o_end) >= 0
+                    and _starts_line(text, o_start)
+                ):
+                    continue  # 'Profile' / 'Data engineer…' is no 'profile data'
+                for form_no, cased, ntok, kind, conf, role in specs:
+                    if role and not titles_someone(text, o_start, o_end):
+                        continue  # 'we work with data scientists' names no one's role
                     if cased is not None:
                         surface = text[o_start:o_end]
                         if surface != cased and (

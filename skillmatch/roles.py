@@ -81,6 +81,8 @@ _INTRODUCED = re.compile(
 _WORD = re.compile(r"\w+")
 # A line this short (in words) is a title, a heading or a list item, not running text.
 SHORT_LINE_WORDS = 8
+SHORT_LINE_CHARS = 120  # longer than any line of eight words worth counting
+_INTRODUCER_REACH = 60  # 'current role: senior principal' and the like fit in this many characters
 # Words a derived title keeps before its agent noun: 'machine learning engineer', not longer.
 MAX_HEAD_WORDS = 2
 
@@ -102,11 +104,14 @@ def role_titles(key: str) -> list[tuple[str, int]]:
 def titles_someone(text: str, start: int, end: int) -> bool:
     """The role title at text[start:end] titles someone: a short line or an introduced role."""
     line_start = text.rfind("\n", 0, start) + 1
+    # what introduces a role stands right before it: a paragraph is not searched whole
+    if _INTRODUCED.search(text, max(line_start, start - _INTRODUCER_REACH), start):
+        return True
     line_end = text.find("\n", end)
     if line_end < 0:
         line_end = len(text)
-    if _INTRODUCED.search(text, line_start, start):
-        return True
+    if line_end - line_start > SHORT_LINE_CHARS:
+        return False
     return len(_WORD.findall(text, line_start, line_end)) <= SHORT_LINE_WORDS
 
 
