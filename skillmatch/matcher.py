@@ -396,7 +396,7 @@ class SkillMatcher:
                         "section": sections[k],
                         "alias": form.form,
                         "cue": level[1] if level else None,
-                        "title": form.role
+                        "title": form.role > 0
                         or in_job_title(text, end, form.form, passive, start)
                         or (field and sections[k] != "skills" and headline(text, start, end)),
                     }

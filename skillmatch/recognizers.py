@@ -34,6 +34,7 @@ from skillmatch.taxonomy import Taxonomy
 MIN_TYPO_LEN = 6
 FUZZY_SPACING_CONFIDENCE = 0.85
 FUZZY_TYPO_CONFIDENCE = 0.75
+PLAIN_ROLE, LEADING_ROLE = 1, 2  # Form.role
 # Skills everyone has: no one's title names them.
 _NO_ROLE_CATEGORIES = frozenset({"soft-skill", "language", "degree", "certification"})
 MEMO_LIMIT = 200_000  # words remembered by the typo pass before the memo starts afresh
@@ -73,8 +74,10 @@ def _role_forms(taxonomy: Taxonomy, keyed: dict[str, list[Form]]) -> dict[str, F
     languages and credentials have no practitioners' titles.
     """
     derived: dict[str, dict[str, int]] = {}  # title -> skill id -> best precedence
+    leading: set[str] = set()
     for skill in taxonomy.skills.values():
         titles = [(key_of(role), -1) for role in skill.roles]
+        leading.update(key_of(r) for r in skill.roles if skill.is_ambiguous(r, False))
         if skill.category not in _NO_ROLE_CATEGORIES:
             titles.extend(
                 (title, rank)
@@ -93,7 +96,8 @@ def _role_forms(taxonomy: Taxonomy, keyed: dict[str, list[Form]]) -> dict[str, F
         first = [sid for sid, rank in owners.items() if rank == best]
         if len(first) == 1 and key not in keyed and any(_is_word(c) for c in key):
             ntok = len(tokenize(key)[2])
-            out[key] = Form(first[0], key, ntok, None, False, False, False, True)
+            role = LEADING_ROLE if key in leading else PLAIN_ROLE
+            out[key] = Form(first[0], key, ntok, None, False, False, False, role)
     return out
 
 
@@ -144,7 +148,9 @@ class Form(NamedTuple):
     is_name: bool
     ambiguous: bool
     variant: bool = False  # a generated spacing variant: reported as a fuzzy match
-    role: bool = False  # a role title ('data scientist'): counts only where it titles someone
+    # a role title ('data scientist'): counts only where it titles someone; LEADING_ROLE for
+    # one that is ordinary English too ('advocate'): only as the title a line starts with
+    role: int = 0
 
 
 class Hit(NamedTuple):
@@ -389,7 +395,7 @@ class PhraseIndex:
                 ):
                     continue  # 'Profile' / 'Data engineer…' is no 'profile data'
                 for form_no, cased, ntok, kind, conf, role in specs:
-                    if role and not titles_someone(text, o_start, o_end):
+                    if role and not titles_someone(text, o_start, o_end, role == LEADING_ROLE):
                         continue  # 'we work with data scientists' names no one's role
                     if cased is not None:
                         surface = text[o_start:o_end]

@@ -79,6 +79,10 @@ _INTRODUCED = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+# What may follow a line's leading title: the line's end, or the employer or place after a
+# separator ('Advocate - High Court', 'Advocate, Pune', 'Advocate (civil)', 'Advocate at ...').
+_TITLE_END = re.compile(r"[ \t]*(?:$|[-–—|,(:/]|at\b)", re.IGNORECASE | re.MULTILINE)
+_LINE_DECORATION = " \t-–—:•|*▪●►➢❖·"
 # A line this short (in words) is a title, a heading or a list item, not running text.
 SHORT_LINE_WORDS = 8
 SHORT_LINE_CHARS = 120  # longer than any line of eight words worth counting
@@ -101,9 +105,17 @@ def role_titles(key: str) -> list[tuple[str, int]]:
     return [(f"{head} {agent}", rank) for agent in agents]
 
 
-def titles_someone(text: str, start: int, end: int) -> bool:
-    """The role title at text[start:end] titles someone: a short line or an introduced role."""
+def titles_someone(text: str, start: int, end: int, leading: bool = False) -> bool:
+    """The role title at text[start:end] titles someone: a short line or an introduced role.
+
+    `leading`: the title is ordinary English too ('serve as an advocate for customers'), so it
+    counts only as the title its line starts with ('Advocate', 'Advocate - High Court').
+    """
     line_start = text.rfind("\n", 0, start) + 1
+    if leading:
+        return not text[line_start:start].strip(_LINE_DECORATION) and bool(
+            _TITLE_END.match(text, end)
+        )
     # what introduces a role stands right before it: a paragraph is not searched whole
     if _INTRODUCED.search(text, max(line_start, start - _INTRODUCER_REACH), start):
         return True
@@ -113,9 +125,6 @@ def titles_someone(text: str, start: int, end: int) -> bool:
     if line_end - line_start > SHORT_LINE_CHARS:
         return False
     return len(_WORD.findall(text, line_start, line_end)) <= SHORT_LINE_WORDS
-
-
-_LINE_DECORATION = " \t-–—:•|*▪●►➢❖·"
 
 
 def headline(text: str, start: int, end: int) -> bool:

@@ -48,7 +48,8 @@ class Skill(BaseModel):
     )
     ambiguous: tuple[str, ...] = Field(
         default=(),
-        description="Surface forms that are ordinary words: they need confirming context.",
+        description="Surface forms that are ordinary words: they need confirming context. "
+        "A role listed here ('advocate') counts only as the title a line starts with.",
     )
     confirm: tuple[str, ...] = Field(
         default=(), description="Words that confirm an ambiguous form."
@@ -463,9 +464,12 @@ def _check(skills: dict[str, Skill]) -> list[str]:
                     problems.append(f"{where}: {rel} names unknown skill {target!r}")
         forms = {f for f, _ in skill.surface_forms()}
         lowered = {f.lower() for f, cased in skill.surface_forms() if not cased}
+        roles = {r.lower() for r in skill.roles}
         for form in skill.ambiguous:
-            if form not in forms and form.lower() not in lowered:
-                problems.append(f"{where}: ambiguous form {form!r} is not one of its names")
+            if form not in forms and form.lower() not in lowered | roles:
+                problems.append(
+                    f"{where}: ambiguous form {form!r} is not one of its names or roles"
+                )
         for form, _ in skill.surface_forms():
             if not alias_tokens(form)[0]:
                 problems.append(f"{where}: alias {form!r} has no letters or digits to match")

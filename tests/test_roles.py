@@ -140,3 +140,18 @@ def test_a_field_on_a_line_of_its_own_is_a_resumes_headline_but_not_in_a_skills_
     assert "human-resources" not in _titled(
         matcher, "Payroll Clerk\n\nHuman Resources\n\nRequirements\n- Payroll", "job"
     )
+
+
+def test_a_role_that_is_ordinary_english_counts_only_as_a_lines_leading_title(
+    matcher: SkillMatcher,
+) -> None:
+    assert "legal" in _titled(matcher, "Advocate - District Court\nCivil suits and appeals.")
+    assert "legal" in _titled(matcher, "ADVOCATE\nHigh Court, 2012 - now")
+    asked = "Serve as an advocate for our customers inside the product team."
+    assert "legal" not in {s.id for s in matcher.parse_job(asked).skills}
+    assert "legal" not in {
+        s.id for s in matcher.parse_job("Advocate design best practices.").skills
+    }
+    start = len("Senior ")
+    line = "Senior advocate for customers"
+    assert titles_someone(line, start, start + 8, leading=True) is False
