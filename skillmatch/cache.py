@@ -412,8 +412,8 @@ class ProfileCache:
 
 
 def _is_vector(value: object) -> bool:
-    """A skill vector as stored: int32 (position, years, titled) triples (vectorized.pack)."""
-    return isinstance(value, bytes) and len(value) % 12 == 0
+    """A skill vector as stored: int32 (position, years) pairs (vectorized.pack)."""
+    return isinstance(value, bytes) and len(value) % 8 == 0
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:

@@ -1,8 +1,8 @@
 """Score many cached résumés against one job at once, with numpy, exactly as scoring does.
 
 A résumé is reduced to a *skill vector*: the positions of its skills in the taxonomy's sorted
-ids, each with the years it states (-1 for none) and whether a role title names it (1 or 0:
-'Data Scientist'), packed as little-endian int32 triples.
+ids, each paired with the years it states (-1 for none), plus TITLED where a role title names
+the skill ('Data Scientist'), packed as little-endian int32 pairs.
 The positions are stable for a taxonomy hash, which is part of every cache key, so 100,000
 cached vectors load with one `b"".join` and one `numpy.frombuffer` instead of 100,000 JSON
 parses.
@@ -38,7 +38,9 @@ NO_YEARS = -1
 _SHIFT = np.int64(32)  # a choice packs (flat candidate id << 32) | entry index
 _ENTRY = np.int64(0xFFFFFFFF)
 _DTYPE = np.dtype("<i4")
-_FIELDS = 3  # taxonomy position, stated years, titled
+# added to the years of a skill a role title names: no one states sixteen million years, so
+# the pair stays 8 bytes and the flag costs a comparison where it is read
+TITLED = 1 << 24
 _INDEXES: dict[str, dict[str, int]] = {}  # by taxonomy hash
 _REVERSE_IMPLIED: dict[str, dict[str, set[str]]] = {}  # by taxonomy hash
 
@@ -56,10 +58,11 @@ def pack(
 ) -> bytes:
     """A résumé's skills (id → stated years; `titles`: those a role title names) as its skill
     vector; KeyError for an unknown id."""
-    rows = sorted(
-        (index[sid], NO_YEARS if y is None else y, int(sid in titles)) for sid, y in years.items()
+    pairs = sorted(
+        (index[sid], (NO_YEARS if y is None else y) + (TITLED if sid in titles else 0))
+        for sid, y in years.items()
     )
-    return np.asarray(rows, dtype=_DTYPE).reshape(-1).tobytes()
+    return np.asarray(pairs, dtype=_DTYPE).reshape(-1).tobytes()
 
 
 def pack_profile(profile: Profile, index: dict[str, int]) -> bytes:
@@ -85,14 +88,25 @@ def profile_entries(data: str) -> tuple[dict[str, int | None], frozenset[str]]:
 
 def unpack(vector: bytes, ids: Sequence[str]) -> dict[str, int | None]:
     """A skill vector back to id → years; `ids` are the taxonomy's sorted ids."""
-    rows = np.frombuffer(vector, dtype=_DTYPE).reshape(-1, _FIELDS).tolist()
-    return {ids[k]: (None if y == NO_YEARS else y) for k, y, _ in rows}
+    pairs = np.frombuffer(vector, dtype=_DTYPE).reshape(-1, 2).tolist()
+    years = {ids[k]: _years(code) for k, code in pairs}
+    return {sid: (None if y == NO_YEARS else y) for sid, y in years.items()}
 
 
 def unpack_titles(vector: bytes, ids: Sequence[str]) -> frozenset[str]:
     """The ids a skill vector marks as named by a role title."""
-    rows = np.frombuffer(vector, dtype=_DTYPE).reshape(-1, _FIELDS).tolist()
-    return frozenset(ids[k] for k, _, titled in rows if titled)
+    pairs = np.frombuffer(vector, dtype=_DTYPE).reshape(-1, 2).tolist()
+    return frozenset(ids[k] for k, y in pairs if y >= TITLED + NO_YEARS)
+
+
+def _years(code: int) -> int:
+    """The stated years (or NO_YEARS) of a packed years field."""
+    return code - TITLED if code >= TITLED + NO_YEARS else code
+
+
+def stated_years(codes: np.ndarray) -> np.ndarray:
+    """The stated years (or NO_YEARS) of packed years fields, the TITLED flag taken off."""
+    return np.where(codes >= TITLED + NO_YEARS, codes - TITLED, codes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,17 +115,16 @@ class Vectors:
 
     indptr: np.ndarray  # int64, len = documents + 1
     skills: np.ndarray  # int32 taxonomy positions
-    years: np.ndarray  # int32 stated years, NO_YEARS when none
-    titled: np.ndarray  # int32: 1 where a role title names the skill
+    years: np.ndarray  # int32 stated years (NO_YEARS when none), + TITLED where titled
 
     @classmethod
     def join(cls, vectors: Sequence[bytes]) -> Vectors:
         """Concatenate packed vectors (one per document, b"" for none) without parsing each."""
         lengths = np.fromiter((len(v) for v in vectors), dtype=np.int64, count=len(vectors))
         indptr = np.zeros(len(vectors) + 1, dtype=np.int64)
-        np.cumsum(lengths // (_FIELDS * _DTYPE.itemsize), out=indptr[1:])
-        rows = np.frombuffer(b"".join(vectors), dtype=_DTYPE).reshape(-1, _FIELDS)
-        return cls(indptr, rows[:, 0], rows[:, 1], rows[:, 2])
+        np.cumsum(lengths // (2 * _DTYPE.itemsize), out=indptr[1:])
+        pairs = np.frombuffer(b"".join(vectors), dtype=_DTYPE).reshape(-1, 2)
+        return cls(indptr, pairs[:, 0], pairs[:, 1])
 
     def __len__(self) -> int:
         return len(self.indptr) - 1
@@ -238,7 +251,7 @@ class JobScorer:
                 credit = credits[r]
                 np.take(self.cand_credit, best >> _SHIFT, out=credit)  # 0.0 when unmet
                 if req.min_years:
-                    stated = years[best & _ENTRY]  # `none` points at entry 0: masked out
+                    stated = stated_years(years[best & _ENTRY])  # `none`: entry 0, masked out
                     short = met & (stated != NO_YEARS) & (stated < req.min_years)
                     factor = np.maximum(floor, stated / req.min_years)
                     np.copyto(credit, credit * factor, where=short)
@@ -257,7 +270,7 @@ class JobScorer:
         """scoring.role_match of every document: 100 × the share of its titled skills that the
         job's title names (0 for none)."""
         n = len(vectors)
-        titled = vectors.titled != 0
+        titled = vectors.years >= TITLED + NO_YEARS
         counts = np.bincount(rows[titled], minlength=n).astype(float)
         named = titled & np.take(self.job_titles, vectors.skills)
         shared = np.bincount(rows[named], minlength=n).astype(float)

@@ -186,7 +186,7 @@ def test_truncated_sqlite_header_is_recovered(tmp_path: Path, bad: bytes) -> Non
 
 def test_vectors_load_many_entries_in_one_call(tmp_path: Path) -> None:
     other = ("b" * 64, KEY[1], KEY[2])
-    vector = b"\x01\x00\x00\x00\xff\xff\xff\xff\x00\x00\x00\x00"  # one (position, years, titled)
+    vector = b"\x01\x00\x00\x00\xff\xff\xff\xff"
     with ProfileCache(tmp_path / "c.sqlite3") as cache:
         cache.put_many([(KEY, JSON, vector), (other, JSON, None)])
         assert cache.vectors([KEY[0], other[0], "c" * 64], KEY[1], KEY[2]) == {KEY[0]: vector}

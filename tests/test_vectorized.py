@@ -186,7 +186,7 @@ def test_skill_vectors_round_trip_ids_and_years(mini: SkillMatcher) -> None:
     ids = list(index)
     years = {"python": 5, "pytorch": None, "kubernetes": 0}
     vector = pack(years, index, frozenset({"pytorch"}))
-    assert len(vector) == 3 * 12  # int32 (position, years, titled) triples
+    assert len(vector) == 3 * 8  # int32 (position, years + TITLED if titled) pairs
     assert unpack(vector, ids) == years
     assert unpack_titles(vector, ids) == {"pytorch"}
     assert ids == sorted(mini.taxonomy.skills)
