@@ -702,3 +702,28 @@ def test_the_table_lists_fifty_unreadable_documents_and_counts_the_rest() -> Non
     assert "Not read (60)" in text
     assert "cv-049.pdf" in text and "cv-050.pdf" not in text
     assert "… and 10 more not read; --json, --ndjson or --csv list every row" in text
+
+
+def test_cli_rows_carry_the_role_match_when_the_job_title_names_a_role(
+    use_mini: SkillMatcher, tmp_path: Path
+) -> None:
+    job = tmp_path / "job.txt"
+    job.write_text("Python Developer\n\n" + JOB, encoding="utf-8")
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "dev.txt").write_text("Python Developer\n\n" + STRONG, encoding="utf-8")
+    (cvs / "analyst.txt").write_text("Tableau Analyst\n\n" + STRONG, encoding="utf-8")
+    result = invoke("--job", str(job), str(cvs), "--json", "--no-cache")
+    rows = json.loads(result.stdout)
+    assert [(Path(r["document"]).name, r["role"]) for r in rows] == [
+        ("dev.txt", 100.0),
+        ("analyst.txt", 0.0),
+    ]
+    assert rows[0]["relevance"] > rows[1]["relevance"]
+    assert rows[0]["score"] == rows[1]["score"]  # same skills: the role decides
+    untitled = json.loads(
+        invoke(
+            "--job", str(job).replace("job.txt", "job.txt"), str(cvs), "--json", "--no-cache"
+        ).stdout
+    )
+    assert untitled == rows
