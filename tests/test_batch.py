@@ -721,9 +721,7 @@ def test_cli_rows_carry_the_role_match_when_the_job_title_names_a_role(
     ]
     assert rows[0]["relevance"] > rows[1]["relevance"]
     assert rows[0]["score"] == rows[1]["score"]  # same skills: the role decides
-    untitled = json.loads(
-        invoke(
-            "--job", str(job).replace("job.txt", "job.txt"), str(cvs), "--json", "--no-cache"
-        ).stdout
-    )
-    assert untitled == rows
+    plain = tmp_path / "plain.txt"
+    plain.write_text(JOB, encoding="utf-8")  # no title line: no role to match
+    untitled = json.loads(invoke("--job", str(plain), str(cvs), "--json", "--no-cache").stdout)
+    assert [r["role"] for r in untitled] == [None, None]
