@@ -23,6 +23,7 @@ import json
 import multiprocessing
 import os
 import threading
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ from skillmatch.scoring import focus, job_requirements, relevance, score_summary
 from skillmatch.vectorized import (
     JobScorer,
     Vectors,
+    entry_counts,
     pack,
     profile_years,
     skill_index,
@@ -362,7 +364,8 @@ class _Batch:
         self.names: list[str] = []
         self.hashes: list[str | None] = []
         self.errors: list[str | None] = []
-        self.vectors: list[bytes] = []
+        self.vectors: list[bytes] = []  # b"" for collection members: their vectors are in
+        self.blocks: list[tuple[int, array, bytes]] = []  # (first document, counts, vectors)
         self.sources: list[str | TextDocument | None] = []  # None: a collection member
         self.stats: dict[int, FileStat] = {}  # of files, taken before they are read
 
@@ -382,17 +385,21 @@ class _Batch:
                 self._append(item, None, None, item)
 
     def _add_collection(self, name: str) -> None:
-        """The members of a collection, with their vectors from the same query."""
+        """The members of a collection, their vectors kept as the one block they came in."""
         if self.store is None:
             return
-        taxonomy_hash = self.matcher.taxonomy.hash
-        documents, vectors = self.store.collection(name, taxonomy_hash, self.extractor)
-        self.names += documents
-        self.hashes += [None] * len(documents)  # not needed: members are filed already
-        self.errors += [None if v is not None else _NOT_CACHED for v in vectors]
-        self.vectors += [b"" if v is None else v for v in vectors]
-        self.sources += [None] * len(documents)
-        self.store.hits += len(vectors) - vectors.count(None)
+        members = self.store.collection(name, self.matcher.taxonomy.hash, self.extractor)
+        n, missing = len(members.documents), members.counts.count(-1)
+        self.blocks.append((len(self.names), members.counts, members.vectors))
+        self.names += members.documents
+        self.hashes += [None] * n  # not needed: members are filed already
+        if missing:
+            self.errors += [None if c >= 0 else _NOT_CACHED for c in members.counts]
+        else:
+            self.errors += [None] * n
+        self.vectors += [b""] * n
+        self.sources += [None] * n
+        self.store.hits += n - missing
 
     def _append(self, name: str, sha: str | None, error: str | None, source: Any) -> None:
         self.names.append(name)
@@ -482,27 +489,45 @@ class _Batch:
             if error is None and sha
         ]
 
+    def joined(self) -> Vectors:
+        """Every document's skill vector (none for an error row) in one Vectors: each
+        collection's block as it came from the cache, the other documents' one by one."""
+        import numpy as np
+
+        counts, pieces, at = [], [], 0
+        for first, block, packed in [*self.blocks, (len(self.names), array("i"), b"")]:
+            loose = self.vectors[at:first]
+            counts += [entry_counts(loose), np.maximum(np.frombuffer(block, dtype=np.intc), 0)]
+            pieces += [*loose, packed]
+            at = first + len(block)
+        return Vectors.of(np.concatenate(counts), b"".join(pieces))
+
     def rows(self, job: Profile, top: int | None, min_score: float | None) -> list[RankedRow]:
         """Scored rows best first (the selected ones only), then error rows by document."""
+        import numpy as np
+
         scorer = JobScorer(job, self.matcher.taxonomy, self.matcher.weights)
-        ok = [k for k, error in enumerate(self.errors) if error is None]
-        fits = scorer.fits(Vectors.join([self.vectors[k] for k in ok]))
-        chosen = _best_first(
-            fits.relevance, fits.scores, [self.names[k] for k in ok], top, min_score
-        )
-        scores, focus, relevance = (a.tolist() for a in (fits.scores, fits.focus, fits.relevance))
+        fits = scorer.fits(self.joined())
+        if self.errors.count(None) == len(self.errors):
+            ok, names = np.arange(len(self.names)), self.names
+        else:
+            ok = np.flatnonzero(np.array([error is None for error in self.errors], dtype=bool))
+            names = [self.names[k] for k in ok.tolist()]
+        relevance, scores = fits.relevance[ok], fits.scores[ok]
+        chosen = ok[_best_first(relevance, scores, names, top, min_score)].tolist()
+        values = [a[chosen].tolist() for a in (fits.scores, fits.focus, fits.relevance)]
         rows = [
             RankedRow(
                 rank=n,
-                document=self.names[ok[at]],
-                score=scores[at],
-                focus=focus[at],
-                relevance=relevance[at],
+                document=self.names[at],
+                score=score,
+                focus=near,
+                relevance=relevant,
                 matched=matched,
                 missing=missing,
             )
-            for n, (at, (matched, missing)) in enumerate(
-                zip(chosen, scorer.lists(fits, chosen), strict=True), start=1
+            for n, (at, score, near, relevant, (matched, missing)) in enumerate(
+                zip(chosen, *values, scorer.lists(fits, chosen), strict=True), start=1
             )
         ]
         failed = sorted(
@@ -525,8 +550,9 @@ def _best_first(
     if top is not None and top < len(keep):
         cut = -np.partition(-relevance[keep], top - 1)[top - 1]  # the top-th best relevance
         keep = keep[relevance[keep] >= cut]
-    near, values = relevance.tolist(), scores.tolist()
-    chosen = sorted(keep.tolist(), key=lambda k: rank_key(near[k], values[k], names[k]))
+    at, near, values = keep.tolist(), relevance[keep].tolist(), scores[keep].tolist()
+    order = sorted(range(len(at)), key=lambda j: rank_key(near[j], values[j], names[at[j]]))
+    chosen = [at[j] for j in order]
     return chosen if top is None else chosen[:top]
 
 
