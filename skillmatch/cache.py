@@ -34,7 +34,7 @@ import sys
 import time
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -314,8 +314,7 @@ class ProfileCache:
         if conn is None:
             return None
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(conn):
                 members = _members(conn.execute(_MEMBERS, (taxonomy_hash, extractor, name)))
                 if members.documents and min(members.counts) >= 0:
                     conn.execute(
@@ -327,14 +326,8 @@ class ProfileCache:
                         "INSERT INTO collection_parts VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [(*key, n, *part) for n, part in enumerate(_parts(members))],
                     )
-                conn.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                raise
         except sqlite3.DatabaseError as exc:
-            if _is_corrupt(exc):
-                self._failed(exc)
+            self._failed(exc)
             return None
         return members
 
@@ -356,15 +349,9 @@ class ProfileCache:
         if not any(rows for _, rows in statements) or conn is None:
             return False
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(conn):
                 for sql, rows in statements:
                     conn.executemany(sql, rows)
-                conn.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                raise
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
             return False
@@ -426,8 +413,7 @@ class ProfileCache:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
             if not self._is_ours(conn):
-                conn.execute("BEGIN IMMEDIATE")  # one creator at a time; others wait, then see it
-                try:
+                with _transaction(conn):  # one creator at a time; others wait, then see it
                     if not self._is_ours(conn):
                         if _has_tables(conn) or _ids(conn) != (0, 0):
                             raise _NotOurs()
@@ -435,11 +421,6 @@ class ProfileCache:
                             conn.execute(statement)
                         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                    conn.execute("COMMIT")
-                except BaseException:
-                    with contextlib.suppress(sqlite3.Error):
-                        conn.execute("ROLLBACK")
-                    raise
             with contextlib.suppress(sqlite3.OperationalError):  # e.g. a network file system
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -483,6 +464,20 @@ class ProfileCache:
         if _is_corrupt(exc):
             self._set_aside()
         # locked past the timeout, read-only, disk full: this lookup or write is skipped
+
+
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE: no read-then-upgrade deadlock),
+    committed when the block ends and rolled back if it raises."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _is_vector(value: object) -> bool:
