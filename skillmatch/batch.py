@@ -26,6 +26,7 @@ import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -61,6 +62,7 @@ Progress = Callable[[int, int], None]  # (documents done, documents in all)
 FOLDER_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"})
 SNIPPET_WIDTH = 160
 _FLUSH_EVERY = 64  # profiles written to the cache per transaction
+_CHUNK = 2048  # inputs read, looked up and extracted at a time: all a batch holds of its texts
 _VECTORS_ONLY = (
     "collections are ranked from cached skill vectors only: rank without reports and without "
     "explain (a report quotes the text, which the cache does not keep)"
@@ -99,20 +101,24 @@ Source = str | os.PathLike[str] | TextDocument | Collection
 
 
 def expand_documents(sources: Iterable[Source]) -> list[str | TextDocument | Collection]:
-    """Each source as given, with folders replaced by their files (recursive, sorted by path).
+    """Each source as given, with folders replaced by their files (see iter_documents)."""
+    return list(iter_documents(sources))
+
+
+def iter_documents(sources: Iterable[Source]) -> Iterator[str | TextDocument | Collection]:
+    """Each source as given, with folders replaced by their files (recursive, sorted by path),
+    one at a time: a stream of records is never held whole.
 
     Inside folders, hidden entries, editor lock files (~$x.docx) and unsupported suffixes are
     skipped; a path that does not exist is kept, to become an error row.
     """
-    out: list[str | TextDocument | Collection] = []
     for source in sources:
         if isinstance(source, TextDocument | Collection):
-            out.append(source)
+            yield source
         elif os.path.isdir(source):
-            out.extend(str(p) for p in _folder_files(Path(source)))
+            yield from (str(p) for p in _folder_files(Path(source)))
         else:
-            out.append(os.fspath(source))
-    return out
+            yield os.fspath(source)
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -130,46 +136,61 @@ def _folder_files(folder: Path) -> list[Path]:
 def read_jsonl(
     path: str | os.PathLike[str], lines: Iterable[str] | None = None
 ) -> list[TextDocument]:
-    """Records {"id": …, "text": …}, one JSON object a line; a bad line becomes an error record.
+    """Records {"id": …, "text": …}, one JSON object a line, as a list (see iter_jsonl)."""
+    return list(iter_jsonl(path, lines))
+
+
+def iter_jsonl(
+    path: str | os.PathLike[str], lines: Iterable[str] | None = None
+) -> Iterator[TextDocument]:
+    """Records {"id": …, "text": …}, one JSON object a line, read as they are consumed; a bad
+    line becomes an error record. A file that cannot be opened fails here, at once; one that
+    turns out not to be UTF-8 fails where it does (DocumentError either way).
 
     `lines` replaces reading the file (standard input); `path` then only names the records.
     """
-    import json
-
     name = os.fspath(path)
-    if lines is None:
-        try:
-            with open(path, encoding="utf-8") as fh:
-                return read_jsonl(path, fh)  # line by line: never the whole file and its texts
-        except FileNotFoundError:
-            raise DocumentError(name, "no such file") from None
-        except UnicodeDecodeError as exc:
-            raise DocumentError(name, f"not UTF-8 text (byte {exc.start})") from None
-        except OSError as exc:
-            raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
-    records = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            records.append(TextDocument(where, error=f"not valid JSON ({exc.msg})"))
-            continue
-        if not isinstance(record, dict):
-            records.append(TextDocument(where, error="not a JSON object"))
-            continue
-        ident = record.get("id")
-        ident = where if ident is None or ident == "" else str(ident)
-        text = record.get("text")
-        if not isinstance(text, str):
-            records.append(TextDocument(ident, error='no "text" string in the record'))
-        elif not text.strip():
-            records.append(TextDocument(ident, error="empty document (no text)"))
-        else:
-            records.append(TextDocument(ident, text))
-    return records
+    if lines is not None:
+        return _records(name, lines)
+    try:
+        fh = open(path, encoding="utf-8")  # noqa: SIM115 - closed by _records
+    except FileNotFoundError:
+        raise DocumentError(name, "no such file") from None
+    except OSError as exc:
+        raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
+    return _records(name, fh, fh)
+
+
+def _records(name: str, lines: Iterable[str], owned: Any = None) -> Iterator[TextDocument]:
+    try:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                yield _record(f"{name}:{number}", line)
+    except UnicodeDecodeError as exc:
+        raise DocumentError(name, f"not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+def _record(where: str, line: str) -> TextDocument:
+    """One line's record, or an error record named by where it is."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return TextDocument(where, error=f"not valid JSON ({exc.msg})")
+    if not isinstance(record, dict):
+        return TextDocument(where, error="not a JSON object")
+    ident = record.get("id")
+    ident = where if ident is None or ident == "" else str(ident)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return TextDocument(ident, error='no "text" string in the record')
+    if not text.strip():
+        return TextDocument(ident, error="empty document (no text)")
+    return TextDocument(ident, text)
 
 
 # -- ranking ---------------------------------------------------------------------------------
@@ -202,9 +223,12 @@ def rank(
     """
     if top is not None and top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
-    items = expand_documents(documents)
-    if (file_as is not None or any(isinstance(i, Collection) for i in items)) and cache is False:
-        raise SkillmatchError("collections live in the profile cache: do not turn it off")
+    items = iter_documents(documents)
+    if cache is False:
+        off = "collections live in the profile cache: do not turn it off"
+        if file_as is not None:
+            raise SkillmatchError(off)
+        items = _without_collections(items, off)
     if not (reports or explain):
         return _rank_vectors(
             matcher,
@@ -265,55 +289,68 @@ def iter_rows(
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
-    items = expand_documents(documents)
-    if any(isinstance(i, Collection) for i in items):
-        raise SkillmatchError(_VECTORS_ONLY)
+    items = _without_collections(iter_documents(documents), _VECTORS_ONLY)
     job_profile = job if isinstance(job, Profile) else matcher.parse_job(job)
     requirements = None if (reports or explain) else job_requirements(job_profile, matcher.weights)
     owned = not isinstance(cache, ProfileCache) and cache is not False
     store = _open_cache(cache)
     try:
-        runner = _Runner(matcher, store, explain)
-        tasks = [_task(i, item) for i, item in enumerate(items)]
-        done = [0]
+        done = total = 0
 
         def tick() -> None:
-            done[0] += 1
+            nonlocal done
+            done += 1
             if progress is not None:
-                progress(done[0], len(tasks))
+                progress(done, total)
 
-        if progress is not None:
-            progress(0, len(tasks))
-        if engine == "dask":
-            outcomes = _dask_outcomes(runner, tasks, scheduler, tick)
-        else:
-            outcomes = _local_outcomes(runner, tasks, workers, tick)
         pending: list[tuple[CacheKey, str, bytes | None]] = []
-        try:
-            for outcome in outcomes:
-                if outcome.key is not None and outcome.profile is not None and store is not None:
-                    if outcome.hit:
-                        store.hits += 1
-                    else:
-                        store.misses += 1
-                        vector = _vector(outcome.profile, skill_index(matcher.taxonomy))
-                        pending.append((outcome.key, outcome.profile, vector))
-                        if len(pending) >= _FLUSH_EVERY:
-                            store.put_many(pending)
-                            pending.clear()
-                yield _row(matcher, job_profile, tasks[outcome.index], outcome, requirements)
-        finally:
-            if pending and store is not None:
-                store.put_many(pending)
+        with _Extractor(_Runner(matcher, store, explain), workers, engine, scheduler) as pool:
+            try:
+                for chunk in _chunks(items):
+                    tasks = [_task(i, item) for i, item in enumerate(chunk)]
+                    total += len(tasks)
+                    if progress is not None:
+                        progress(done, total)
+                    for outcome in pool.outcomes(tasks, tick, last=len(chunk) < _CHUNK):
+                        if outcome.key is not None and outcome.profile is not None and store:
+                            if outcome.hit:
+                                store.hits += 1
+                            else:
+                                store.misses += 1
+                                vector = _vector(outcome.profile, skill_index(matcher.taxonomy))
+                                pending.append((outcome.key, outcome.profile, vector))
+                                if len(pending) >= _FLUSH_EVERY:
+                                    store.put_many(pending)
+                                    pending.clear()
+                        task = tasks[outcome.index]
+                        yield _row(matcher, job_profile, task, outcome, requirements)
+            finally:
+                if pending and store is not None:
+                    store.put_many(pending)
     finally:
         if owned and store is not None:
             store.close()
 
 
+def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
+    """The items _CHUNK at a time: what a batch holds of its inputs at once."""
+    stream = iter(items)
+    while chunk := list(islice(stream, _CHUNK)):
+        yield chunk
+
+
+def _without_collections(items: Iterable[Any], why: str) -> Iterator[Any]:
+    """The items, failing with `why` at the first Collection among them."""
+    for item in items:
+        if isinstance(item, Collection):
+            raise SkillmatchError(why)
+        yield item
+
+
 def _rank_vectors(
     matcher: SkillMatcher,
     job: str | Profile,
-    items: list[str | TextDocument | Collection],
+    items: Iterable[str | TextDocument | Collection],
     *,
     workers: int | None,
     cache: ProfileCache | str | os.PathLike[str] | bool | None,
@@ -324,7 +361,11 @@ def _rank_vectors(
     min_score: float | None,
     file_as: str | None,
 ) -> list[RankedRow]:
-    """rank() without reports: skill vectors from the cache (or extracted), scored at once."""
+    """rank() without reports: skill vectors from the cache (or extracted), scored at once.
+
+    The inputs are read, looked up and extracted a chunk at a time and only each document's
+    name, hash and vector are kept, so memory does not grow with the texts of a long stream.
+    """
     if engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     if workers is not None and workers < 1:
@@ -333,13 +374,18 @@ def _rank_vectors(
     owned = not isinstance(cache, ProfileCache) and cache is not False
     store = _open_cache(cache)
     try:
-        if store is not None and store.disabled and (file_as or _has_collection(items)):
-            raise SkillmatchError(f"collections live in the profile cache, and {store.disabled}")
+        if store is not None and store.disabled:
+            off = f"collections live in the profile cache, and {store.disabled}"
+            if file_as:
+                raise SkillmatchError(off)
+            items = _without_collections(items, off)
         batch = _Batch(matcher, store)
-        with paused_gc():  # 100,000s of names, hashes and vectors: none holds a cycle
-            batch.add(items)
-            batch.look_up()
-        batch.extract(workers, engine, scheduler, progress)
+        with _Extractor(_Runner(matcher, store, False), workers, engine, scheduler) as pool:
+            for chunk in _chunks(items):
+                with paused_gc():  # 100,000s of names, hashes and vectors: none holds a cycle
+                    start = batch.add(chunk)
+                    batch.look_up(start)
+                batch.extract(start, pool, progress, last=len(chunk) < _CHUNK)
         if file_as is not None and store is not None:
             store.put_collection(file_as, batch.filed())
         with paused_gc():
@@ -347,10 +393,6 @@ def _rank_vectors(
     finally:
         if owned and store is not None:
             store.close()
-
-
-def _has_collection(items: Iterable[object]) -> bool:
-    return any(isinstance(i, Collection) for i in items)
 
 
 class _Batch:
@@ -369,8 +411,10 @@ class _Batch:
         self.sources: list[str | TextDocument | None] = []  # None: a collection member
         self.stats: dict[int, FileStat] = {}  # of files, taken before they are read
 
-    def add(self, items: Iterable[str | TextDocument | Collection]) -> None:
-        """Name every document and hash what can be hashed without reading a file."""
+    def add(self, items: Iterable[str | TextDocument | Collection]) -> int:
+        """Name every document and hash what can be hashed without reading a file; the
+        position of the first one added."""
+        start = len(self.names)
         for item in items:
             if isinstance(item, Collection):
                 self._add_collection(item.name)
@@ -383,6 +427,7 @@ class _Batch:
                     if stat is not None:
                         self.stats[len(self.names)] = stat
                 self._append(item, None, None, item)
+        return start
 
     def _add_collection(self, name: str) -> None:
         """The members of a collection, their vectors kept as the one block they came in."""
@@ -408,17 +453,21 @@ class _Batch:
         self.vectors.append(b"")
         self.sources.append(source)
 
-    def look_up(self) -> None:
-        """Text hashes of unchanged files, then every known hash's vector, in two queries."""
+    def look_up(self, start: int = 0) -> None:
+        """Text hashes of unchanged files, then every known hash's vector, in two queries
+        (for the documents from `start` on)."""
         if self.store is None:
             return
         known = self.store.file_hashes(self.stats.values(), reader_id())
         for k, stat in self.stats.items():
             self.hashes[k] = known.get(stat[0])
         found = self.store.vectors(
-            (h for h in self.hashes if h is not None), self.matcher.taxonomy.hash, self.extractor
+            (h for h in self.hashes[start:] if h is not None),
+            self.matcher.taxonomy.hash,
+            self.extractor,
         )
-        for k, sha in enumerate(self.hashes):
+        for k in range(start, len(self.hashes)):
+            sha = self.hashes[k]
             if self.sources[k] is None or sha is None or sha not in found:
                 continue
             self.vectors[k] = found[sha]
@@ -426,20 +475,19 @@ class _Batch:
             self.sources[k] = None  # settled: nothing to read or extract
 
     def extract(
-        self, workers: int | None, engine: Engine, scheduler: Any, progress: Progress | None
+        self, start: int, pool: _Extractor, progress: Progress | None, *, last: bool = True
     ) -> None:
-        """Read and extract what the cache did not settle, in the pool or on the cluster."""
+        """Read and extract what the cache did not settle (from `start` on) with the pool,
+        then let go of the texts and file stats: the rest of the batch needs neither."""
         todo = [
             k
-            for k, source in enumerate(self.sources)
-            if source is not None and self.errors[k] is None
+            for k in range(start, len(self.sources))
+            if self.sources[k] is not None and self.errors[k] is None
         ]
-        total, done = len(self.names), len(self.names) - len(todo)
+        total = len(self.names)
+        done = total - len(todo)  # earlier chunks are settled
         if progress is not None:
             progress(done, total)
-        if not todo:
-            return
-        runner = _Runner(self.matcher, self.store, False)
         tasks = [_task(j, self.sources[k]) for j, k in enumerate(todo)]  # type: ignore[arg-type]
 
         def tick() -> None:
@@ -448,14 +496,10 @@ class _Batch:
             if progress is not None:
                 progress(done, total)
 
-        if engine == "dask":
-            outcomes = _dask_outcomes(runner, tasks, scheduler, tick)
-        else:
-            outcomes = _local_outcomes(runner, tasks, workers, tick)
         profiles: list[tuple[CacheKey, str, bytes | None]] = []
         files: list[tuple[FileStat, str]] = []
         try:
-            for outcome in outcomes:
+            for outcome in pool.outcomes(tasks, tick, last=last) if tasks else ():
                 k = todo[outcome.index]
                 vector = None if outcome.profile is None else _vector(outcome.profile, self.index)
                 if outcome.error is not None or outcome.key is None or vector is None:
@@ -480,6 +524,8 @@ class _Batch:
             if self.store is not None:
                 self.store.put_many(profiles)
                 self.store.put_files(files, reader_id())
+            self.sources[start:] = [None] * (len(self.sources) - start)
+            self.stats.clear()
 
     def filed(self) -> list[tuple[str, str]]:
         """(document, text hash) of every document with a profile, to file in a collection."""
@@ -822,44 +868,91 @@ def _work(task: _Task) -> _Outcome:
     return _WORKER(task)
 
 
-def _local_outcomes(
-    runner: _Runner, tasks: list[_Task], workers: int | None, tick: Callable[[], None]
-) -> Iterator[_Outcome]:
-    n = min(workers or default_workers(), len(tasks))
-    if n <= 1:
-        for task in tasks:
-            outcome = runner(task)
-            tick()
-            yield outcome
-        return
-    cache_path = None
-    if runner.cache is not None and runner.cache.disabled is None:
-        cache_path = str(runner.cache.path)
-        runner.cache.close()  # an SQLite connection must not cross a fork; it reopens on use
-    recipe = _Recipe.of(runner, cache_path)
-    chunk = max(1, min(16, len(tasks) // (n * 8)))
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+class _Extractor:
+    """Runs chunk after chunk of tasks through one runner, each chunk's outcomes in task order:
+    in this process, in one process pool kept for the whole batch (its workers build their
+    matcher once), or on a Dask cluster reached once. Use it as a context manager."""
 
-    # An executor, not a multiprocessing.Pool: a worker that dies (killed for memory) breaks
-    # it with an error instead of leaving the batch waiting forever for a lost result.
-    executor = ProcessPoolExecutor(
-        n, mp_context=_context(), initializer=_init_worker, initargs=(recipe,)
-    )
-    finished = False
-    try:
-        for outcome in executor.map(_work, tasks, chunksize=chunk):
-            tick()
-            yield outcome
-        finished = True
-    except BrokenProcessPool:
-        raise SkillmatchError(
-            "a worker process died (out of memory?); run with one worker to find the document"
-        ) from None
-    finally:
-        # Done: wait, so no executor thread outlives the batch (the next one may then fork).
-        # Interrupted: drop the queued work and return at once.
-        executor.shutdown(wait=finished, cancel_futures=not finished)
+    def __init__(
+        self, runner: _Runner, workers: int | None, engine: Engine, scheduler: Any
+    ) -> None:
+        self.runner = runner
+        self.workers = workers or default_workers()
+        self.engine = engine
+        self.scheduler = scheduler
+        self._executor: Any = None
+        self._size = 0  # the pool's workers
+        self._cluster: tuple[Any, Any, bool] | None = None  # (distributed, client, ours)
+
+    def __enter__(self) -> _Extractor:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if self._executor is not None:
+            # Done: wait, so no executor thread outlives the batch (the next one may then
+            # fork). Interrupted: drop the queued work and return at once.
+            self._executor.shutdown(wait=kind is None, cancel_futures=kind is not None)
+        if self._cluster is not None and self._cluster[2]:
+            self._cluster[1].close()
+
+    def outcomes(
+        self, tasks: list[_Task], tick: Callable[[], None], *, last: bool
+    ) -> Iterator[_Outcome]:
+        """The outcome of every task, in order; `last`: no chunk follows this one."""
+        if self.engine == "dask":
+            distributed, client, _ = self._client()
+            return _dask_outcomes(self.runner, tasks, distributed, client, tick)
+        return self._local(tasks, tick, last)
+
+    def _local(
+        self, tasks: list[_Task], tick: Callable[[], None], last: bool
+    ) -> Iterator[_Outcome]:
+        n = min(self.workers, len(tasks)) if last else self.workers
+        if self._executor is None and n <= 1:
+            for task in tasks:
+                outcome = self.runner(task)
+                tick()
+                yield outcome
+            return
+        if self._executor is None:
+            self._executor, self._size = self._pool(n), n
+        chunk = max(1, min(16, len(tasks) // (self._size * 8)))
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            for outcome in self._executor.map(_work, tasks, chunksize=chunk):
+                tick()
+                yield outcome
+        except BrokenProcessPool:
+            raise SkillmatchError(
+                "a worker process died (out of memory?); run with one worker to find the document"
+            ) from None
+
+    def _pool(self, n: int) -> Any:
+        from concurrent.futures import ProcessPoolExecutor
+
+        cache = self.runner.cache
+        cache_path = None
+        if cache is not None and cache.disabled is None:
+            cache_path = str(cache.path)
+            cache.close()  # an SQLite connection must not cross a fork; it reopens on use
+        recipe = _Recipe.of(self.runner, cache_path)
+        # An executor, not a multiprocessing.Pool: a worker that dies (killed for memory)
+        # breaks it with an error instead of leaving the batch waiting forever for a result.
+        return ProcessPoolExecutor(
+            n, mp_context=_context(), initializer=_init_worker, initargs=(recipe,)
+        )
+
+    def _client(self) -> tuple[Any, Any, bool]:
+        if self._cluster is None:
+            try:
+                import distributed
+            except ImportError:
+                raise SkillmatchError(
+                    "the dask engine needs the dask extra: pip install 'skillmatch[dask]'"
+                ) from None
+            self._cluster = (distributed, *_client(distributed, self.scheduler))
+        return self._cluster
 
 
 def _context() -> Any:
@@ -885,64 +978,55 @@ def _cluster_extract(text: str, recipe: _Recipe) -> tuple[str | None, str | None
 
 
 def _dask_outcomes(
-    runner: _Runner, tasks: list[_Task], scheduler: Any, tick: Callable[[], None]
+    runner: _Runner,
+    tasks: list[_Task],
+    distributed: Any,
+    client: Any,
+    tick: Callable[[], None],
 ) -> Iterator[_Outcome]:
     """Read and look up here; extract the misses on the cluster; yield in input order."""
-    try:
-        import distributed
-    except ImportError:
-        raise SkillmatchError(
-            "the dask engine needs the dask extra: pip install 'skillmatch[dask]'"
-        ) from None
-    client, owned = _client(distributed, scheduler)
-    try:
-        ready: dict[int, _Outcome] = {}
-        misses: list[tuple[_Task, CacheKey, str]] = []
-        for task in tasks:
-            first = runner.prepare(task)
-            if isinstance(first, _Outcome):
-                ready[task.index] = first
-                tick()
-            else:
-                misses.append((task, *first))
-        next_index = 0
+    ready: dict[int, _Outcome] = {}
+    misses: list[tuple[_Task, CacheKey, str]] = []
+    for task in tasks:
+        first = runner.prepare(task)
+        if isinstance(first, _Outcome):
+            ready[task.index] = first
+            tick()
+        else:
+            misses.append((task, *first))
+    next_index = 0
 
-        def flush() -> Iterator[_Outcome]:
-            nonlocal next_index
-            while next_index in ready:
-                yield ready.pop(next_index)
-                next_index += 1
+    def flush() -> Iterator[_Outcome]:
+        nonlocal next_index
+        while next_index in ready:
+            yield ready.pop(next_index)
+            next_index += 1
 
-        yield from flush()
-        if misses:
-            waiting: dict[CacheKey, list[tuple[_Task, str]]] = {}  # one cluster task per text
-            for task, key, text in misses:
-                waiting.setdefault(key, []).append((task, text))
-            recipe = _Recipe.of(runner, None)
-            shared = client.scatter(recipe, broadcast=True, hash=False)
-            keys = list(waiting)
-            texts = [waiting[k][0][1] for k in keys]
-            futures = client.map(_cluster_extract, texts, recipe=shared, pure=False)
-            by_future = {f.key: k for f, k in zip(futures, keys, strict=True)}
-            try:
-                for future, (profile, error) in distributed.as_completed(
-                    futures, loop=client.loop, with_results=True
-                ):
-                    key = by_future[future.key]
-                    for task, text in waiting[key]:
-                        keep = text if runner.explain else None
-                        ready[task.index] = _Outcome(task.index, key, profile, False, error, keep)
-                        tick()
-                    yield from flush()
-            except Exception as exc:
-                raise SkillmatchError(
-                    f"the Dask cluster failed: {type(exc).__name__}: {exc}"
-                ) from exc
-            finally:
-                client.cancel(futures)
-    finally:
-        if owned:
-            client.close()
+    yield from flush()
+    if misses:
+        waiting: dict[CacheKey, list[tuple[_Task, str]]] = {}  # one cluster task per text
+        for task, key, text in misses:
+            waiting.setdefault(key, []).append((task, text))
+        recipe = _Recipe.of(runner, None)
+        shared = client.scatter(recipe, broadcast=True, hash=False)
+        keys = list(waiting)
+        texts = [waiting[k][0][1] for k in keys]
+        futures = client.map(_cluster_extract, texts, recipe=shared, pure=False)
+        by_future = {f.key: k for f, k in zip(futures, keys, strict=True)}
+        try:
+            for future, (profile, error) in distributed.as_completed(
+                futures, loop=client.loop, with_results=True
+            ):
+                key = by_future[future.key]
+                for task, text in waiting[key]:
+                    keep = text if runner.explain else None
+                    ready[task.index] = _Outcome(task.index, key, profile, False, error, keep)
+                    tick()
+                yield from flush()
+        except Exception as exc:
+            raise SkillmatchError(f"the Dask cluster failed: {type(exc).__name__}: {exc}") from exc
+        finally:
+            client.cancel(futures)
 
 
 def _client(distributed: Any, scheduler: Any) -> tuple[Any, bool]:

@@ -7,8 +7,9 @@ Every SkillmatchError becomes one line on stderr and exit status 1; usage errors
 from __future__ import annotations
 
 import gc
+import itertools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from typing import Any
 
@@ -273,16 +274,20 @@ def rank(
     sources: list[Any] = []
     for item in resumes:
         sources.extend(_stdin_lines("paths") if item == STDIN else [item])
-    if jsonl == STDIN:
-        sources.extend(batch.read_jsonl("<stdin>", _stdin_lines("records")))
-    elif jsonl is not None:
-        sources.extend(batch.read_jsonl(jsonl))
+    records: Iterator[Any] = iter(())
+    if jsonl is not None:  # streamed: the records' texts are never all in memory at once
+        lines = _stdin_stream("records") if jsonl == STDIN else None
+        records = batch.iter_jsonl("<stdin>" if lines is not None else jsonl, lines)
+        first = next(records, None)  # a file that cannot be opened fails here, before any work
+        if first is not None:
+            sources.append(first)
     file_as = collection if sources else None
     if collection is not None and not sources:
         sources.append(batch.Collection(collection))
-    documents = batch.expand_documents(sources)
-    if not documents:
+    listed = batch.expand_documents(sources)
+    if not listed:
         raise click.ClickException("no résumés found (folders give .txt .md .pdf .docx .html)")
+    documents = itertools.chain(listed, records)
 
     def warn(message: str) -> None:
         if not quiet:
@@ -362,11 +367,17 @@ def rank(
 
 
 def _stdin_lines(what: str) -> list[str]:
-    """Non-blank lines of standard input (paths for `rank -`, records for `--jsonl -`)."""
+    """Non-blank lines of standard input (paths for `rank -`)."""
+    return list(_stdin_stream(what))
+
+
+def _stdin_stream(what: str) -> Iterator[str]:
+    """Non-blank lines of standard input, read as they are consumed (records for `--jsonl -`);
+    a terminal is refused at once."""
     stream = sys.stdin
     if stream.isatty():
         raise click.UsageError(f"- reads {what} from standard input, but nothing is piped in")
-    return [line.rstrip("\r\n") for line in stream if line.strip()]
+    return (line.rstrip("\r\n") for line in stream if line.strip())
 
 
 class _ProgressBar:
