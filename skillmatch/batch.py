@@ -379,42 +379,66 @@ def _rank_vectors(
             if file_as:
                 raise SkillmatchError(off)
             items = _without_collections(items, off)
-        batch = _Batch(matcher, store)
+        batch = _Batch(
+            matcher, store, job_profile, top=top, min_score=min_score, filing=file_as is not None
+        )
         with _Extractor(_Runner(matcher, store, False), workers, engine, scheduler) as pool:
             for chunk in _chunks(items):
                 with paused_gc():  # 100,000s of names, hashes and vectors: none holds a cycle
-                    start = batch.add(chunk)
-                    batch.look_up(start)
-                batch.extract(start, pool, progress, last=len(chunk) < _CHUNK)
-        if file_as is not None and store is not None:
-            store.put_collection(file_as, batch.filed())
-        with paused_gc():
-            return batch.rows(job_profile, top, min_score)
+                    batch.add(chunk)
+                    batch.look_up()
+                batch.extract(pool, progress, last=len(chunk) < _CHUNK)
+                with paused_gc():
+                    batch.settle()
+        if file_as is not None and store is not None and batch.filed is not None:
+            store.put_collection(file_as, batch.filed)
+        return batch.rows()
     finally:
         if owned and store is not None:
             store.close()
 
 
 class _Batch:
-    """The documents of one vector ranking: names, text hashes, skill vectors, errors."""
+    """One vector ranking, a chunk of documents at a time: each chunk is named, looked up,
+    extracted and scored, and then only its rows that can still be shown are kept (the best
+    `top` so far, all of them without top), with its error rows and, when filing, its
+    documents' hashes. Memory holds one chunk and the rows kept, however long the input."""
 
-    def __init__(self, matcher: SkillMatcher, store: ProfileCache | None) -> None:
+    def __init__(
+        self,
+        matcher: SkillMatcher,
+        store: ProfileCache | None,
+        job: Profile,
+        *,
+        top: int | None = None,
+        min_score: float | None = None,
+        filing: bool = False,
+    ) -> None:
         self.matcher = matcher
         self.store = store
         self.index = skill_index(matcher.taxonomy)
         self.extractor = extractor_id(matcher)
+        self.scorer = JobScorer(job, matcher.taxonomy, matcher.weights)
+        self.top = top
+        self.min_score = min_score
+        self.seen = 0  # documents in the chunks settled
+        self.kept: list[tuple[tuple, int, tuple]] = []  # (rank_key, position, row's fields)
+        self.failed: list[tuple[str, str]] = []  # (document, why)
+        self.filed: list[tuple[str, str]] | None = [] if filing else None  # (document, hash)
+        self._chunk()
+
+    def _chunk(self) -> None:
+        """Empty per-chunk state."""
         self.names: list[str] = []
         self.hashes: list[str | None] = []
         self.errors: list[str | None] = []
         self.vectors: list[bytes] = []  # b"" for collection members: their vectors are in
         self.blocks: list[tuple[int, array, bytes]] = []  # (first document, counts, vectors)
-        self.sources: list[str | TextDocument | None] = []  # None: a collection member
+        self.sources: list[str | TextDocument | None] = []  # None: settled or a member
         self.stats: dict[int, FileStat] = {}  # of files, taken before they are read
 
-    def add(self, items: Iterable[str | TextDocument | Collection]) -> int:
-        """Name every document and hash what can be hashed without reading a file; the
-        position of the first one added."""
-        start = len(self.names)
+    def add(self, items: Iterable[str | TextDocument | Collection]) -> None:
+        """Name every document and hash what can be hashed without reading a file."""
         for item in items:
             if isinstance(item, Collection):
                 self._add_collection(item.name)
@@ -427,7 +451,6 @@ class _Batch:
                     if stat is not None:
                         self.stats[len(self.names)] = stat
                 self._append(item, None, None, item)
-        return start
 
     def _add_collection(self, name: str) -> None:
         """The members of a collection, their vectors kept as the one block they came in."""
@@ -453,41 +476,36 @@ class _Batch:
         self.vectors.append(b"")
         self.sources.append(source)
 
-    def look_up(self, start: int = 0) -> None:
-        """Text hashes of unchanged files, then every known hash's vector, in two queries
-        (for the documents from `start` on)."""
+    def look_up(self) -> None:
+        """Text hashes of unchanged files, then every known hash's vector, in two queries."""
         if self.store is None:
             return
         known = self.store.file_hashes(self.stats.values(), reader_id())
         for k, stat in self.stats.items():
             self.hashes[k] = known.get(stat[0])
         found = self.store.vectors(
-            (h for h in self.hashes[start:] if h is not None),
-            self.matcher.taxonomy.hash,
-            self.extractor,
+            (h for h in self.hashes if h is not None), self.matcher.taxonomy.hash, self.extractor
         )
-        for k in range(start, len(self.hashes)):
-            sha = self.hashes[k]
+        for k, sha in enumerate(self.hashes):
             if self.sources[k] is None or sha is None or sha not in found:
                 continue
             self.vectors[k] = found[sha]
             self.store.hits += 1
             self.sources[k] = None  # settled: nothing to read or extract
 
-    def extract(
-        self, start: int, pool: _Extractor, progress: Progress | None, *, last: bool = True
-    ) -> None:
-        """Read and extract what the cache did not settle (from `start` on) with the pool,
-        then let go of the texts and file stats: the rest of the batch needs neither."""
+    def extract(self, pool: _Extractor, progress: Progress | None, *, last: bool = True) -> None:
+        """Read and extract what the cache did not settle, with the pool."""
         todo = [
             k
-            for k in range(start, len(self.sources))
-            if self.sources[k] is not None and self.errors[k] is None
+            for k, source in enumerate(self.sources)
+            if source is not None and self.errors[k] is None
         ]
-        total = len(self.names)
-        done = total - len(todo)  # earlier chunks are settled
+        total = self.seen + len(self.names)
+        done = total - len(todo)
         if progress is not None:
             progress(done, total)
+        if not todo:
+            return
         tasks = [_task(j, self.sources[k]) for j, k in enumerate(todo)]  # type: ignore[arg-type]
 
         def tick() -> None:
@@ -499,7 +517,7 @@ class _Batch:
         profiles: list[tuple[CacheKey, str, bytes | None]] = []
         files: list[tuple[FileStat, str]] = []
         try:
-            for outcome in pool.outcomes(tasks, tick, last=last) if tasks else ():
+            for outcome in pool.outcomes(tasks, tick, last=last):
                 k = todo[outcome.index]
                 vector = None if outcome.profile is None else _vector(outcome.profile, self.index)
                 if outcome.error is not None or outcome.key is None or vector is None:
@@ -524,19 +542,9 @@ class _Batch:
             if self.store is not None:
                 self.store.put_many(profiles)
                 self.store.put_files(files, reader_id())
-            self.sources[start:] = [None] * (len(self.sources) - start)
-            self.stats.clear()
-
-    def filed(self) -> list[tuple[str, str]]:
-        """(document, text hash) of every document with a profile, to file in a collection."""
-        return [
-            (name, sha)
-            for name, sha, error in zip(self.names, self.hashes, self.errors, strict=True)
-            if error is None and sha
-        ]
 
     def joined(self) -> Vectors:
-        """Every document's skill vector (none for an error row) in one Vectors: each
+        """The chunk's skill vectors (none for an error row) in one Vectors: each
         collection's block as it came from the cache, the other documents' one by one."""
         import numpy as np
 
@@ -548,40 +556,67 @@ class _Batch:
             at = first + len(block)
         return Vectors.of(np.concatenate(counts), b"".join(pieces))
 
-    def rows(self, job: Profile, top: int | None, min_score: float | None) -> list[RankedRow]:
-        """Scored rows best first (the selected ones only), then error rows by document."""
+    def settle(self) -> None:
+        """Score the chunk, keep its rows that can still be shown (and its error rows and
+        filed hashes), and let go of the rest: texts, vectors, names."""
         import numpy as np
 
-        scorer = JobScorer(job, self.matcher.taxonomy, self.matcher.weights)
-        fits = scorer.fits(self.joined())
+        fits = self.scorer.fits(self.joined())
         if self.errors.count(None) == len(self.errors):
             ok, names = np.arange(len(self.names)), self.names
         else:
             ok = np.flatnonzero(np.array([error is None for error in self.errors], dtype=bool))
             names = [self.names[k] for k in ok.tolist()]
         relevance, scores = fits.relevance[ok], fits.scores[ok]
-        chosen = ok[_best_first(relevance, scores, names, top, min_score)].tolist()
+        chosen = ok[_best_first(relevance, scores, names, self.top, self.min_score)].tolist()
         values = [a[chosen].tolist() for a in (fits.scores, fits.focus, fits.relevance)]
+        for at, score, near, relevant, (matched, missing) in zip(
+            chosen, *values, self.scorer.lists(fits, chosen), strict=True
+        ):
+            name = self.names[at]
+            row = (name, score, near, relevant, matched, missing)
+            self.kept.append((rank_key(relevant, score, name), self.seen + at, row))
+        if self.top is not None:  # the best `top` of those kept and these: a full sort's
+            self.kept.sort(key=_kept_order)
+            del self.kept[self.top :]
+        self.failed += [
+            (name, error)
+            for name, error in zip(self.names, self.errors, strict=True)
+            if error is not None
+        ]
+        if self.filed is not None:
+            self.filed += [
+                (name, sha)
+                for name, sha, error in zip(self.names, self.hashes, self.errors, strict=True)
+                if error is None and sha
+            ]
+        self.seen += len(self.names)
+        self._chunk()
+
+    def rows(self) -> list[RankedRow]:
+        """Scored rows best first (the selected ones only), ranked; then error rows by
+        document."""
+        self.kept.sort(key=_kept_order)
         rows = [
             RankedRow(
                 rank=n,
-                document=self.names[at],
+                document=name,
                 score=score,
                 focus=near,
                 relevance=relevant,
                 matched=matched,
                 missing=missing,
             )
-            for n, (at, score, near, relevant, (matched, missing)) in enumerate(
-                zip(chosen, *values, scorer.lists(fits, chosen), strict=True), start=1
+            for n, (_, _, (name, score, near, relevant, matched, missing)) in enumerate(
+                self.kept, start=1
             )
         ]
-        failed = sorted(
-            (name, error)
-            for name, error in zip(self.names, self.errors, strict=True)
-            if error is not None
-        )
-        return rows + [RankedRow(document=name, error=error) for name, error in failed]
+        return rows + [RankedRow(document=name, error=error) for name, error in sorted(self.failed)]
+
+
+def _kept_order(kept: tuple[tuple, int, tuple]) -> tuple[tuple, int]:
+    """rank_key, then input position: the order of one stable sort over the whole batch."""
+    return kept[0], kept[1]
 
 
 def _best_first(

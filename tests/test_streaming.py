@@ -51,9 +51,16 @@ def _summary(rows: list) -> list[tuple]:
     return [(r.rank, r.document, r.score, r.focus, r.matched, r.missing, r.error) for r in rows]
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize(
+    ("workers", "selection"),
+    [(1, {}), (2, {}), (1, {"top": 4}), (2, {"top": 3, "min_score": 40.0})],
+)
 def test_a_stream_in_small_chunks_ranks_as_one_chunk_does(
-    mini: SkillMatcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+    mini: SkillMatcher,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    workers: int,
+    selection: dict,
 ) -> None:
     docs = _documents(40)
     (tmp_path / "cv.txt").write_text(MIDDLE + "Tableau", encoding="utf-8")
@@ -66,9 +73,14 @@ def test_a_stream_in_small_chunks_ranks_as_one_chunk_does(
         counts = (cache.hits, cache.misses)
     monkeypatch.setattr(batch, "_CHUNK", 3)
     with ProfileCache(many) as cache:
-        chunked = rank(mini, OTHER_JOB, iter(inputs), workers=workers, cache=cache, reports=False)
+        chunked = rank(
+            mini, OTHER_JOB, iter(inputs), workers=workers, cache=cache, reports=False, **selection
+        )
         assert (cache.hits, cache.misses) == counts
-    assert chunked == whole
+    assert chunked == batch.select_rows(whole, **selection)  # the best rows, ties settled alike
+    if selection:
+        assert len([r for r in chunked if r.error is None]) == selection["top"]
+        return
     members = rank(mini, OTHER_JOB, [Collection("pool")], cache=many, reports=False)
     names = [d.id for d in docs] + [r.document for r in members] + [str(tmp_path / "cv.txt")]
     assert sorted(r.document for r in chunked) == sorted(names)  # each input exactly once
