@@ -14,6 +14,12 @@ skill vectors load in one query, every document is scored at once with numpy
 (skillmatch.vectorized, equal to scoring.score_summary, scores and id lists alike), and only
 the rows returned (`top`, `min_score`) are built. A collection (`file_as`, Collection) ranks
 documents filed in the cache earlier without reading any input.
+
+Inputs stream: documents (a generator of --jsonl records, say) are taken _CHUNK at a time,
+and a chunk is read, looked up, extracted (by one process pool kept for the whole batch) and,
+on the vector road, scored before the next is read; then only the rows that can still be
+shown are kept. Memory holds one chunk's texts, not the input's, and the rows, their order
+and the errors are those of a single chunk.
 """
 
 from __future__ import annotations

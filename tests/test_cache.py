@@ -345,3 +345,20 @@ def test_a_format_1_cache_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
         assert cache.recovered is not None and cache.disabled is None
         assert cache.put(KEY, JSON, b"")
         assert cache.vectors([KEY[0]], KEY[1], KEY[2]) == {KEY[0]: b""}
+
+
+def test_a_schema_2_cache_without_collection_parts_is_set_aside_and_rebuilt(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "c.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 2")
+    for statement in cache_module._SCHEMA[:-1]:  # every table but collection_parts
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with ProfileCache(path) as cache:
+        assert cache.recovered is not None and cache.disabled is None
+        _filed(cache, "pool", {"a": _vector(1)})
+        assert cache.collection("pool", "t", "e") == (["a"], array("i", [1]), _vector(1))
