@@ -49,7 +49,10 @@ FILENAME = "profiles.sqlite3"
 FORMAT = 2  # bump when the stored profile's shape or the extraction's meaning changes
 SCHEMA_VERSION = 3  # PRAGMA user_version of our database: an older file is set aside
 APPLICATION_ID = 0x736B6D63  # 'skmc' in PRAGMA application_id: tells our file from others
-_MMAP = 1 << 30  # address space only: pages are read as a query touches them
+# No memory map: mapped pages count as the process's memory, and writing profiles (keyed by
+# hash) touches pages all over the file, so a 100,000-document first run grew by 400 MB of
+# mapped file; the large reads are a collection's few parts now, as fast with read().
+_MMAP = 0
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
 PART = 65536  # collection members per collection_parts row (blobs of a few MB)
 
@@ -424,7 +427,7 @@ class ProfileCache:
             with contextlib.suppress(sqlite3.OperationalError):  # e.g. a network file system
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute(f"PRAGMA mmap_size = {_MMAP}")  # large reads without a syscall a page
+            conn.execute(f"PRAGMA mmap_size = {_MMAP}")
         except BaseException:
             conn.close()
             raise
