@@ -316,10 +316,13 @@ def rank(
     options["reports"] = explain  # the summary rows are all the outputs need otherwise
     started = time.perf_counter()
     rows = []
+    streamed = 0
     try:
         if streaming:
             for row in batch.iter_rows(matcher, job_profile, documents, **options):
-                rows.append(row)
+                streamed += 1
+                if row.error is not None:  # all the summary needs: a long stream keeps no more
+                    rows.append(row)
                 if batch.select_rows([row], min_score=min_score):
                     click.echo(row_to_ndjson(row, explain))
         else:
@@ -349,7 +352,7 @@ def rank(
     if not quiet:
         took = time.perf_counter() - started
         cached = f"; {cache.hits} from the cache" if cache is not None else ""
-        total = max(progress.total, len(rows))  # --top returns only the rows shown
+        total = max(progress.total, len(rows), streamed)  # --top returns only the rows shown
         click.echo(
             f"ranked {total - len(failed)} of {total} documents in {took:.1f} s{cached}",
             err=True,
