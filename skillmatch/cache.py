@@ -110,6 +110,10 @@ _COLUMNS = {
         "name", "taxonomy_hash", "extractor", "part", "documents", "counts", "vectors"
     ],
 }  # fmt: skip
+_PARTS = (
+    "SELECT part, documents, counts, vectors FROM collection_parts"
+    " WHERE name = ? AND taxonomy_hash = ? AND extractor = ? ORDER BY part"
+)
 _MEMBERS = (
     "SELECT c.document, v.vector FROM collections AS c"
     " LEFT JOIN vectors AS v ON v.text_sha256 = c.text_sha256"
@@ -292,11 +296,7 @@ class ProfileCache:
         extractor: from the collection's stored parts, else joined member by member (and
         stored as parts when every member has a vector)."""
         key = (name, taxonomy_hash, extractor)
-        parts = self._select(
-            "SELECT documents, counts, vectors FROM collection_parts"
-            " WHERE name = ? AND taxonomy_hash = ? AND extractor = ? ORDER BY part",
-            key,
-        )
+        parts = self._select(_PARTS, key)
         found = _from_parts(parts) if parts else None
         if found is not None:
             return found
@@ -318,6 +318,9 @@ class ProfileCache:
             return None
         try:
             with _transaction(conn):
+                found = _from_parts(conn.execute(_PARTS, key).fetchall())
+                if found is not None:  # another run stored them while this one waited
+                    return found
                 members = _members(conn.execute(_MEMBERS, (taxonomy_hash, extractor, name)))
                 if members.documents and min(members.counts) >= 0:
                     conn.execute(
@@ -516,12 +519,15 @@ def _parts(members: Members) -> Iterable[tuple[bytes, bytes, bytes]]:
 
 
 def _from_parts(parts: list[tuple]) -> Members | None:
-    """Members from stored parts; None unless every part is whole and consistent."""
+    """Members from stored parts (by part number); None unless there are some, numbered
+    0, 1, … with none missing, and every one is whole and consistent."""
+    if not parts or [part[0] for part in parts] != list(range(len(parts))):
+        return None
     documents: list[str] = []
     counts = array("i")
     vectors: list[bytes] = []
     try:
-        for names, packed_counts, packed in parts:
+        for _, names, packed_counts, packed in parts:
             part_documents = json.loads(names)
             part_counts = array("i")
             part_counts.frombytes(packed_counts)

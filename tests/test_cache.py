@@ -313,6 +313,7 @@ def test_a_collection_missing_a_vector_is_not_stored_in_parts(tmp_path: Path) ->
         "UPDATE collection_parts SET documents = CAST('[1]' AS BLOB)",  # not names
         "UPDATE collection_parts SET documents = CAST('nope' AS BLOB)",  # not JSON
         "UPDATE collection_parts SET counts = x'ffffffff'",  # a negative count
+        "UPDATE collection_parts SET part = 1",  # part 0 missing
     ],
 )
 def test_damaged_parts_are_ignored_and_stored_again(tmp_path: Path, damage: str) -> None:
@@ -362,3 +363,16 @@ def test_a_schema_2_cache_without_collection_parts_is_set_aside_and_rebuilt(
         assert cache.recovered is not None and cache.disabled is None
         _filed(cache, "pool", {"a": _vector(1)})
         assert cache.collection("pool", "t", "e") == (["a"], array("i", [1]), _vector(1))
+
+
+def test_a_run_that_waited_to_store_parts_takes_those_another_run_stored(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    with ProfileCache(path) as cache:
+        _filed(cache, "pool", {"a": _vector(1), "b": _vector(2)})
+        first = cache.collection("pool", "t", "e")  # stores the parts
+        conn = sqlite3.connect(path)
+        conn.execute("DELETE FROM vectors")  # a join now would find no vector at all
+        conn.commit()
+        conn.close()
+        assert cache._store_parts(("pool", "t", "e")) == first
+        assert _parts(path) == [("pool", "t", 0, b'["a", "b"]')]

@@ -185,3 +185,27 @@ def test_cli_jsonl_output_is_the_same_for_any_chunk_size(
     rows = json.loads(outputs[2, "--json"])
     assert len(rows) == len(lines)
     assert [r["document"] for r in rows if r["error"]] == [f"{tmp_path / 'in.jsonl'}:6", "blank"]
+
+
+def test_the_dask_engine_streams_chunks_as_the_local_engine_does(
+    mini: SkillMatcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Last in this file: a cluster leaves threads behind, and later pools must spawn."""
+    distributed = pytest.importorskip("distributed")
+    docs = _documents(12)
+    local = rank(mini, JOB, docs, workers=1, cache=False, reports=False, top=5)
+    monkeypatch.setattr(batch, "_CHUNK", 4)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
+    ) as cluster:
+        remote = rank(
+            mini,
+            JOB,
+            iter(docs),
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            cache=tmp_path / "c.sqlite3",
+            reports=False,
+            top=5,
+        )
+    assert remote == local
