@@ -318,7 +318,8 @@ def iter_rows(
                     if progress is not None:
                         progress(done, total)
                     for outcome in pool.outcomes(tasks, tick, last=len(chunk) < _CHUNK):
-                        if outcome.key is not None and outcome.profile is not None and store:
+                        stored = outcome.key is not None and outcome.profile is not None
+                        if stored and store is not None:
                             if outcome.hit:
                                 store.hits += 1
                             else:
@@ -369,8 +370,8 @@ def _rank_vectors(
 ) -> list[RankedRow]:
     """rank() without reports: skill vectors from the cache (or extracted), scored at once.
 
-    The inputs are read, looked up and extracted a chunk at a time and only each document's
-    name, hash and vector are kept, so memory does not grow with the texts of a long stream.
+    The inputs are read, looked up, extracted and scored a chunk at a time (see _Batch), so
+    memory does not grow with the texts of a long stream.
     """
     if engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
@@ -948,15 +949,15 @@ class _Extractor:
     def _local(
         self, tasks: list[_Task], tick: Callable[[], None], last: bool
     ) -> Iterator[_Outcome]:
-        n = min(self.workers, len(tasks)) if last else self.workers
-        if self._executor is None and n <= 1:
-            for task in tasks:
-                outcome = self.runner(task)
-                tick()
-                yield outcome
-            return
         if self._executor is None:
-            self._executor, self._size = self._pool(n), n
+            if min(self.workers, len(tasks)) <= 1:  # one worker, or one task: no pool for it
+                for task in tasks:
+                    outcome = self.runner(task)
+                    tick()
+                    yield outcome
+                return
+            self._size = min(self.workers, len(tasks)) if last else self.workers
+            self._executor = self._pool(self._size)
         chunk = max(1, min(16, len(tasks) // (self._size * 8)))
         from concurrent.futures.process import BrokenProcessPool
 
