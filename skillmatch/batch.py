@@ -14,17 +14,26 @@ skill vectors load in one query, every document is scored at once with numpy
 (skillmatch.vectorized, equal to scoring.score_summary, scores and id lists alike), and only
 the rows returned (`top`, `min_score`) are built. A collection (`file_as`, Collection) ranks
 documents filed in the cache earlier without reading any input.
+
+Inputs stream: documents (a generator of --jsonl records, say) are taken _CHUNK at a time,
+and a chunk is read, looked up, extracted (by one process pool kept for the whole batch) and,
+on the vector road, scored before the next is read; then only the rows that can still be
+shown are kept. Memory holds one chunk's texts, not the input's, and the rows, their order
+and the errors are those of a single chunk.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import math
 import multiprocessing
 import os
 import threading
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -51,6 +60,7 @@ from skillmatch.scoring import (
 from skillmatch.vectorized import (
     JobScorer,
     Vectors,
+    entry_counts,
     pack,
     profile_entries,
     skill_index,
@@ -66,6 +76,7 @@ Progress = Callable[[int, int], None]  # (documents done, documents in all)
 FOLDER_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"})
 SNIPPET_WIDTH = 160
 _FLUSH_EVERY = 64  # profiles written to the cache per transaction
+_CHUNK = 2048  # inputs read, looked up and extracted at a time: all a batch holds of its texts
 _VECTORS_ONLY = (
     "collections are ranked from cached skill vectors only: rank without reports and without "
     "explain (a report quotes the text, which the cache does not keep)"
@@ -104,20 +115,24 @@ Source = str | os.PathLike[str] | TextDocument | Collection
 
 
 def expand_documents(sources: Iterable[Source]) -> list[str | TextDocument | Collection]:
-    """Each source as given, with folders replaced by their files (recursive, sorted by path).
+    """Each source as given, with folders replaced by their files (see iter_documents)."""
+    return list(iter_documents(sources))
+
+
+def iter_documents(sources: Iterable[Source]) -> Iterator[str | TextDocument | Collection]:
+    """Each source as given, with folders replaced by their files (recursive, sorted by path),
+    one at a time: a stream of records is never held whole.
 
     Inside folders, hidden entries, editor lock files (~$x.docx) and unsupported suffixes are
     skipped; a path that does not exist is kept, to become an error row.
     """
-    out: list[str | TextDocument | Collection] = []
     for source in sources:
         if isinstance(source, TextDocument | Collection):
-            out.append(source)
+            yield source
         elif os.path.isdir(source):
-            out.extend(str(p) for p in _folder_files(Path(source)))
+            yield from (str(p) for p in _folder_files(Path(source)))
         else:
-            out.append(os.fspath(source))
-    return out
+            yield os.fspath(source)
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -135,46 +150,61 @@ def _folder_files(folder: Path) -> list[Path]:
 def read_jsonl(
     path: str | os.PathLike[str], lines: Iterable[str] | None = None
 ) -> list[TextDocument]:
-    """Records {"id": …, "text": …}, one JSON object a line; a bad line becomes an error record.
+    """Records {"id": …, "text": …}, one JSON object a line, as a list (see iter_jsonl)."""
+    return list(iter_jsonl(path, lines))
+
+
+def iter_jsonl(
+    path: str | os.PathLike[str], lines: Iterable[str] | None = None
+) -> Iterator[TextDocument]:
+    """Records {"id": …, "text": …}, one JSON object a line, read as they are consumed; a bad
+    line becomes an error record. A file that cannot be opened fails here, at once; one that
+    turns out not to be UTF-8 fails where it does (DocumentError either way).
 
     `lines` replaces reading the file (standard input); `path` then only names the records.
     """
-    import json
-
     name = os.fspath(path)
-    if lines is None:
-        try:
-            with open(path, encoding="utf-8") as fh:
-                return read_jsonl(path, fh)  # line by line: never the whole file and its texts
-        except FileNotFoundError:
-            raise DocumentError(name, "no such file") from None
-        except UnicodeDecodeError as exc:
-            raise DocumentError(name, f"not UTF-8 text (byte {exc.start})") from None
-        except OSError as exc:
-            raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
-    records = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            records.append(TextDocument(where, error=f"not valid JSON ({exc.msg})"))
-            continue
-        if not isinstance(record, dict):
-            records.append(TextDocument(where, error="not a JSON object"))
-            continue
-        ident = record.get("id")
-        ident = where if ident is None or ident == "" else str(ident)
-        text = record.get("text")
-        if not isinstance(text, str):
-            records.append(TextDocument(ident, error='no "text" string in the record'))
-        elif not text.strip():
-            records.append(TextDocument(ident, error="empty document (no text)"))
-        else:
-            records.append(TextDocument(ident, text))
-    return records
+    if lines is not None:
+        return _records(name, lines)
+    try:
+        fh = open(path, encoding="utf-8")  # noqa: SIM115 - closed by _records
+    except FileNotFoundError:
+        raise DocumentError(name, "no such file") from None
+    except OSError as exc:
+        raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
+    return _records(name, fh, fh)
+
+
+def _records(name: str, lines: Iterable[str], owned: Any = None) -> Iterator[TextDocument]:
+    try:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                yield _record(f"{name}:{number}", line)
+    except UnicodeDecodeError as exc:
+        raise DocumentError(name, f"not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+def _record(where: str, line: str) -> TextDocument:
+    """One line's record, or an error record named by where it is."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return TextDocument(where, error=f"not valid JSON ({exc.msg})")
+    if not isinstance(record, dict):
+        return TextDocument(where, error="not a JSON object")
+    ident = record.get("id")
+    ident = where if ident is None or ident == "" else str(ident)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return TextDocument(ident, error='no "text" string in the record')
+    if not text.strip():
+        return TextDocument(ident, error="empty document (no text)")
+    return TextDocument(ident, text)
 
 
 # -- ranking ---------------------------------------------------------------------------------
@@ -207,9 +237,12 @@ def rank(
     """
     if top is not None and top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
-    items = expand_documents(documents)
-    if (file_as is not None or any(isinstance(i, Collection) for i in items)) and cache is False:
-        raise SkillmatchError("collections live in the profile cache: do not turn it off")
+    items = iter_documents(documents)
+    if cache is False:
+        off = "collections live in the profile cache: do not turn it off"
+        if file_as is not None:
+            raise SkillmatchError(off)
+        items = _without_collections(items, off)
     if not (reports or explain):
         return _rank_vectors(
             matcher,
@@ -270,55 +303,69 @@ def iter_rows(
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
-    items = expand_documents(documents)
-    if any(isinstance(i, Collection) for i in items):
-        raise SkillmatchError(_VECTORS_ONLY)
+    items = _without_collections(iter_documents(documents), _VECTORS_ONLY)
     job_profile = job if isinstance(job, Profile) else matcher.parse_job(job)
     requirements = None if (reports or explain) else job_requirements(job_profile, matcher.weights)
     owned = not isinstance(cache, ProfileCache) and cache is not False
     store = _open_cache(cache)
     try:
-        runner = _Runner(matcher, store, explain)
-        tasks = [_task(i, item) for i, item in enumerate(items)]
-        done = [0]
+        done = total = 0
 
         def tick() -> None:
-            done[0] += 1
+            nonlocal done
+            done += 1
             if progress is not None:
-                progress(done[0], len(tasks))
+                progress(done, total)
 
-        if progress is not None:
-            progress(0, len(tasks))
-        if engine == "dask":
-            outcomes = _dask_outcomes(runner, tasks, scheduler, tick)
-        else:
-            outcomes = _local_outcomes(runner, tasks, workers, tick)
         pending: list[tuple[CacheKey, str, bytes | None]] = []
-        try:
-            for outcome in outcomes:
-                if outcome.key is not None and outcome.profile is not None and store is not None:
-                    if outcome.hit:
-                        store.hits += 1
-                    else:
-                        store.misses += 1
-                        vector = _vector(outcome.profile, skill_index(matcher.taxonomy))
-                        pending.append((outcome.key, outcome.profile, vector))
-                        if len(pending) >= _FLUSH_EVERY:
-                            store.put_many(pending)
-                            pending.clear()
-                yield _row(matcher, job_profile, tasks[outcome.index], outcome, requirements)
-        finally:
-            if pending and store is not None:
-                store.put_many(pending)
+        with _Extractor(_Runner(matcher, store, explain), workers, engine, scheduler) as pool:
+            try:
+                for chunk in _chunks(items):
+                    tasks = [_task(i, item) for i, item in enumerate(chunk)]
+                    total += len(tasks)
+                    if progress is not None:
+                        progress(done, total)
+                    for outcome in pool.outcomes(tasks, tick, last=len(chunk) < _CHUNK):
+                        stored = outcome.key is not None and outcome.profile is not None
+                        if stored and store is not None:
+                            if outcome.hit:
+                                store.hits += 1
+                            else:
+                                store.misses += 1
+                                vector = _vector(outcome.profile, skill_index(matcher.taxonomy))
+                                pending.append((outcome.key, outcome.profile, vector))
+                                if len(pending) >= _FLUSH_EVERY:
+                                    store.put_many(pending)
+                                    pending.clear()
+                        task = tasks[outcome.index]
+                        yield _row(matcher, job_profile, task, outcome, requirements)
+            finally:
+                if pending and store is not None:
+                    store.put_many(pending)
     finally:
         if owned and store is not None:
             store.close()
 
 
+def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
+    """The items _CHUNK at a time: what a batch holds of its inputs at once."""
+    stream = iter(items)
+    while chunk := list(islice(stream, _CHUNK)):
+        yield chunk
+
+
+def _without_collections(items: Iterable[Any], why: str) -> Iterator[Any]:
+    """The items, failing with `why` at the first Collection among them."""
+    for item in items:
+        if isinstance(item, Collection):
+            raise SkillmatchError(why)
+        yield item
+
+
 def _rank_vectors(
     matcher: SkillMatcher,
     job: str | Profile,
-    items: list[str | TextDocument | Collection],
+    items: Iterable[str | TextDocument | Collection],
     *,
     workers: int | None,
     cache: ProfileCache | str | os.PathLike[str] | bool | None,
@@ -329,7 +376,11 @@ def _rank_vectors(
     min_score: float | None,
     file_as: str | None,
 ) -> list[RankedRow]:
-    """rank() without reports: skill vectors from the cache (or extracted), scored at once."""
+    """rank() without reports: skill vectors from the cache (or extracted), scored at once.
+
+    The inputs are read, looked up, extracted and scored a chunk at a time (see _Batch), so
+    memory does not grow with the texts of a long stream.
+    """
     if engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     if workers is not None and workers < 1:
@@ -338,39 +389,67 @@ def _rank_vectors(
     owned = not isinstance(cache, ProfileCache) and cache is not False
     store = _open_cache(cache)
     try:
-        if store is not None and store.disabled and (file_as or _has_collection(items)):
-            raise SkillmatchError(f"collections live in the profile cache, and {store.disabled}")
-        batch = _Batch(matcher, store)
-        with paused_gc():  # 100,000s of names, hashes and vectors: none holds a cycle
-            batch.add(items)
-            batch.look_up()
-        batch.extract(workers, engine, scheduler, progress)
-        if file_as is not None and store is not None:
-            store.put_collection(file_as, batch.filed())
-        with paused_gc():
-            return batch.rows(job_profile, top, min_score)
+        if store is not None and store.disabled:
+            off = f"collections live in the profile cache, and {store.disabled}"
+            if file_as:
+                raise SkillmatchError(off)
+            items = _without_collections(items, off)
+        batch = _Batch(
+            matcher, store, job_profile, top=top, min_score=min_score, filing=file_as is not None
+        )
+        with _Extractor(_Runner(matcher, store, False), workers, engine, scheduler) as pool:
+            for chunk in _chunks(items):
+                with paused_gc():  # 100,000s of names, hashes and vectors: none holds a cycle
+                    batch.add(chunk)
+                    batch.look_up()
+                batch.extract(pool, progress, last=len(chunk) < _CHUNK)
+                with paused_gc():
+                    batch.settle()
+        if file_as is not None and store is not None and batch.filed is not None:
+            store.put_collection(file_as, batch.filed)
+        return batch.rows()
     finally:
         if owned and store is not None:
             store.close()
 
 
-def _has_collection(items: Iterable[object]) -> bool:
-    return any(isinstance(i, Collection) for i in items)
-
-
 class _Batch:
-    """The documents of one vector ranking: names, text hashes, skill vectors, errors."""
+    """One vector ranking, a chunk of documents at a time: each chunk is named, looked up,
+    extracted and scored, and then only its rows that can still be shown are kept (the best
+    `top` so far, all of them without top), with its error rows and, when filing, its
+    documents' hashes. Memory holds one chunk and the rows kept, however long the input."""
 
-    def __init__(self, matcher: SkillMatcher, store: ProfileCache | None) -> None:
+    def __init__(
+        self,
+        matcher: SkillMatcher,
+        store: ProfileCache | None,
+        job: Profile,
+        *,
+        top: int | None = None,
+        min_score: float | None = None,
+        filing: bool = False,
+    ) -> None:
         self.matcher = matcher
         self.store = store
         self.index = skill_index(matcher.taxonomy)
         self.extractor = extractor_id(matcher)
+        self.scorer = JobScorer(job, matcher.taxonomy, matcher.weights)
+        self.top = top
+        self.min_score = min_score
+        self.seen = 0  # documents in the chunks settled
+        self.kept: list[tuple[tuple, int, tuple]] = []  # (rank_key, position, row's fields)
+        self.failed: list[tuple[str, str]] = []  # (document, why)
+        self.filed: list[tuple[str, str]] | None = [] if filing else None  # (document, hash)
+        self._chunk()
+
+    def _chunk(self) -> None:
+        """Empty per-chunk state."""
         self.names: list[str] = []
         self.hashes: list[str | None] = []
         self.errors: list[str | None] = []
-        self.vectors: list[bytes] = []
-        self.sources: list[str | TextDocument | None] = []  # None: a collection member
+        self.vectors: list[bytes] = []  # b"" for collection members: their vectors are in
+        self.blocks: list[tuple[int, array, bytes]] = []  # (first document, counts, vectors)
+        self.sources: list[str | TextDocument | None] = []  # None: settled or a member
         self.stats: dict[int, FileStat] = {}  # of files, taken before they are read
 
     def add(self, items: Iterable[str | TextDocument | Collection]) -> None:
@@ -389,17 +468,21 @@ class _Batch:
                 self._append(item, None, None, item)
 
     def _add_collection(self, name: str) -> None:
-        """The members of a collection, with their vectors from the same query."""
+        """The members of a collection, their vectors kept as the one block they came in."""
         if self.store is None:
             return
-        taxonomy_hash = self.matcher.taxonomy.hash
-        documents, vectors = self.store.collection(name, taxonomy_hash, self.extractor)
-        self.names += documents
-        self.hashes += [None] * len(documents)  # not needed: members are filed already
-        self.errors += [None if v is not None else _NOT_CACHED for v in vectors]
-        self.vectors += [b"" if v is None else v for v in vectors]
-        self.sources += [None] * len(documents)
-        self.store.hits += len(vectors) - vectors.count(None)
+        members = self.store.collection(name, self.matcher.taxonomy.hash, self.extractor)
+        n, missing = len(members.documents), members.counts.count(-1)
+        self.blocks.append((len(self.names), members.counts, members.vectors))
+        self.names += members.documents
+        self.hashes += [None] * n  # not needed: members are filed already
+        if missing:
+            self.errors += [None if c >= 0 else _NOT_CACHED for c in members.counts]
+        else:
+            self.errors += [None] * n
+        self.vectors += [b""] * n
+        self.sources += [None] * n
+        self.store.hits += n - missing
 
     def _append(self, name: str, sha: str | None, error: str | None, source: Any) -> None:
         self.names.append(name)
@@ -425,21 +508,19 @@ class _Batch:
             self.store.hits += 1
             self.sources[k] = None  # settled: nothing to read or extract
 
-    def extract(
-        self, workers: int | None, engine: Engine, scheduler: Any, progress: Progress | None
-    ) -> None:
-        """Read and extract what the cache did not settle, in the pool or on the cluster."""
+    def extract(self, pool: _Extractor, progress: Progress | None, *, last: bool = True) -> None:
+        """Read and extract what the cache did not settle, with the pool."""
         todo = [
             k
             for k, source in enumerate(self.sources)
             if source is not None and self.errors[k] is None
         ]
-        total, done = len(self.names), len(self.names) - len(todo)
+        total = self.seen + len(self.names)
+        done = total - len(todo)
         if progress is not None:
             progress(done, total)
         if not todo:
             return
-        runner = _Runner(self.matcher, self.store, False)
         tasks = [_task(j, self.sources[k]) for j, k in enumerate(todo)]  # type: ignore[arg-type]
 
         def tick() -> None:
@@ -448,14 +529,10 @@ class _Batch:
             if progress is not None:
                 progress(done, total)
 
-        if engine == "dask":
-            outcomes = _dask_outcomes(runner, tasks, scheduler, tick)
-        else:
-            outcomes = _local_outcomes(runner, tasks, workers, tick)
         profiles: list[tuple[CacheKey, str, bytes | None]] = []
         files: list[tuple[FileStat, str]] = []
         try:
-            for outcome in outcomes:
+            for outcome in pool.outcomes(tasks, tick, last=last):
                 k = todo[outcome.index]
                 vector = None if outcome.profile is None else _vector(outcome.profile, self.index)
                 if outcome.error is not None or outcome.key is None or vector is None:
@@ -481,45 +558,82 @@ class _Batch:
                 self.store.put_many(profiles)
                 self.store.put_files(files, reader_id())
 
-    def filed(self) -> list[tuple[str, str]]:
-        """(document, text hash) of every document with a profile, to file in a collection."""
-        return [
-            (name, sha)
-            for name, sha, error in zip(self.names, self.hashes, self.errors, strict=True)
-            if error is None and sha
-        ]
+    def joined(self) -> Vectors:
+        """The chunk's skill vectors (none for an error row) in one Vectors: each
+        collection's block as it came from the cache, the other documents' one by one."""
+        import numpy as np
 
-    def rows(self, job: Profile, top: int | None, min_score: float | None) -> list[RankedRow]:
-        """Scored rows best first (the selected ones only), then error rows by document."""
-        scorer = JobScorer(job, self.matcher.taxonomy, self.matcher.weights)
-        ok = [k for k, error in enumerate(self.errors) if error is None]
-        fits = scorer.fits(Vectors.join([self.vectors[k] for k in ok]))
-        chosen = _best_first(
-            fits.relevance, fits.scores, [self.names[k] for k in ok], top, min_score
-        )
-        scores, focus, relevance = (a.tolist() for a in (fits.scores, fits.focus, fits.relevance))
-        roles = [None if math.isnan(v) else v for v in fits.role.tolist()]
-        rows = [
-            RankedRow(
-                rank=n,
-                document=self.names[ok[at]],
-                score=scores[at],
-                focus=focus[at],
-                role=roles[at],
-                relevance=relevance[at],
-                matched=matched,
-                missing=missing,
-            )
-            for n, (at, (matched, missing)) in enumerate(
-                zip(chosen, scorer.lists(fits, chosen), strict=True), start=1
-            )
-        ]
-        failed = sorted(
+        counts, pieces, at = [], [], 0
+        for first, block, packed in [*self.blocks, (len(self.names), array("i"), b"")]:
+            loose = self.vectors[at:first]
+            counts += [entry_counts(loose), np.maximum(np.frombuffer(block, dtype=np.intc), 0)]
+            pieces += [*loose, packed]
+            at = first + len(block)
+        return Vectors.of(np.concatenate(counts), b"".join(pieces))
+
+    def settle(self) -> None:
+        """Score the chunk, keep its rows that can still be shown (and its error rows and
+        filed hashes), and let go of the rest: texts, vectors, names."""
+        import numpy as np
+
+        fits = self.scorer.fits(self.joined())
+        if self.errors.count(None) == len(self.errors):
+            ok, names = np.arange(len(self.names)), self.names
+        else:
+            ok = np.flatnonzero(np.array([error is None for error in self.errors], dtype=bool))
+            names = [self.names[k] for k in ok.tolist()]
+        relevance, scores = fits.relevance[ok], fits.scores[ok]
+        chosen = ok[_best_first(relevance, scores, names, self.top, self.min_score)].tolist()
+        values = [a[chosen].tolist() for a in (fits.scores, fits.focus, fits.role, fits.relevance)]
+        for at, score, near, role, relevant, (matched, missing) in zip(
+            chosen, *values, self.scorer.lists(fits, chosen), strict=True
+        ):
+            name = self.names[at]
+            role = None if math.isnan(role) else role  # the job's title names no role
+            row = (name, score, near, role, relevant, matched, missing)
+            self.kept.append((rank_key(relevant, score, name), self.seen + at, row))
+        if self.top is not None:  # the best `top` of those kept and these: a full sort's
+            self.kept.sort(key=_kept_order)
+            del self.kept[self.top :]
+        self.failed += [
             (name, error)
             for name, error in zip(self.names, self.errors, strict=True)
             if error is not None
-        )
-        return rows + [RankedRow(document=name, error=error) for name, error in failed]
+        ]
+        if self.filed is not None:
+            self.filed += [
+                (name, sha)
+                for name, sha, error in zip(self.names, self.hashes, self.errors, strict=True)
+                if error is None and sha
+            ]
+        self.seen += len(self.names)
+        self._chunk()
+
+    def rows(self) -> list[RankedRow]:
+        """Scored rows best first (the selected ones only), ranked; then error rows by
+        document."""
+        self.kept.sort(key=_kept_order)
+        rows = [
+            RankedRow(
+                rank=n,
+                document=name,
+                score=score,
+                focus=near,
+                role=role,
+                relevance=relevant,
+                matched=matched,
+                missing=missing,
+            )
+            for n, (_, _, (name, score, near, role, relevant, matched, missing)) in enumerate(
+                self.kept, start=1
+            )
+        ]
+        return rows + [RankedRow(document=name, error=error) for name, error in sorted(self.failed)]
+
+
+def _kept_order(kept: tuple[tuple, int, tuple]) -> tuple[tuple, int]:
+    """rank_key, then input position: the order of one stable sort over the whole batch."""
+    return kept[0], kept[1]
 
 
 def _best_first(
@@ -534,8 +648,9 @@ def _best_first(
     if top is not None and top < len(keep):
         cut = -np.partition(-relevance[keep], top - 1)[top - 1]  # the top-th best relevance
         keep = keep[relevance[keep] >= cut]
-    near, values = relevance.tolist(), scores.tolist()
-    chosen = sorted(keep.tolist(), key=lambda k: rank_key(near[k], values[k], names[k]))
+    at, near, values = keep.tolist(), relevance[keep].tolist(), scores[keep].tolist()
+    order = sorted(range(len(at)), key=lambda j: rank_key(near[j], values[j], names[at[j]]))
+    chosen = [at[j] for j in order]
     return chosen if top is None else chosen[:top]
 
 
@@ -808,44 +923,91 @@ def _work(task: _Task) -> _Outcome:
     return _WORKER(task)
 
 
-def _local_outcomes(
-    runner: _Runner, tasks: list[_Task], workers: int | None, tick: Callable[[], None]
-) -> Iterator[_Outcome]:
-    n = min(workers or default_workers(), len(tasks))
-    if n <= 1:
-        for task in tasks:
-            outcome = runner(task)
-            tick()
-            yield outcome
-        return
-    cache_path = None
-    if runner.cache is not None and runner.cache.disabled is None:
-        cache_path = str(runner.cache.path)
-        runner.cache.close()  # an SQLite connection must not cross a fork; it reopens on use
-    recipe = _Recipe.of(runner, cache_path)
-    chunk = max(1, min(16, len(tasks) // (n * 8)))
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+class _Extractor:
+    """Runs chunk after chunk of tasks through one runner, each chunk's outcomes in task order:
+    in this process, in one process pool kept for the whole batch (its workers build their
+    matcher once), or on a Dask cluster reached once. Use it as a context manager."""
 
-    # An executor, not a multiprocessing.Pool: a worker that dies (killed for memory) breaks
-    # it with an error instead of leaving the batch waiting forever for a lost result.
-    executor = ProcessPoolExecutor(
-        n, mp_context=_context(), initializer=_init_worker, initargs=(recipe,)
-    )
-    finished = False
-    try:
-        for outcome in executor.map(_work, tasks, chunksize=chunk):
-            tick()
-            yield outcome
-        finished = True
-    except BrokenProcessPool:
-        raise SkillmatchError(
-            "a worker process died (out of memory?); run with one worker to find the document"
-        ) from None
-    finally:
-        # Done: wait, so no executor thread outlives the batch (the next one may then fork).
-        # Interrupted: drop the queued work and return at once.
-        executor.shutdown(wait=finished, cancel_futures=not finished)
+    def __init__(
+        self, runner: _Runner, workers: int | None, engine: Engine, scheduler: Any
+    ) -> None:
+        self.runner = runner
+        self.workers = workers or default_workers()
+        self.engine = engine
+        self.scheduler = scheduler
+        self._executor: Any = None
+        self._size = 0  # the pool's workers
+        self._cluster: tuple[Any, Any, bool] | None = None  # (distributed, client, ours)
+
+    def __enter__(self) -> _Extractor:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if self._executor is not None:
+            # Done: wait, so no executor thread outlives the batch (the next one may then
+            # fork). Interrupted: drop the queued work and return at once.
+            self._executor.shutdown(wait=kind is None, cancel_futures=kind is not None)
+        if self._cluster is not None and self._cluster[2]:
+            self._cluster[1].close()
+
+    def outcomes(
+        self, tasks: list[_Task], tick: Callable[[], None], *, last: bool
+    ) -> Iterator[_Outcome]:
+        """The outcome of every task, in order; `last`: no chunk follows this one."""
+        if self.engine == "dask":
+            distributed, client, _ = self._client()
+            return _dask_outcomes(self.runner, tasks, distributed, client, tick)
+        return self._local(tasks, tick, last)
+
+    def _local(
+        self, tasks: list[_Task], tick: Callable[[], None], last: bool
+    ) -> Iterator[_Outcome]:
+        if self._executor is None:
+            if min(self.workers, len(tasks)) <= 1:  # one worker, or one task: no pool for it
+                for task in tasks:
+                    outcome = self.runner(task)
+                    tick()
+                    yield outcome
+                return
+            self._size = min(self.workers, len(tasks)) if last else self.workers
+            self._executor = self._pool(self._size)
+        chunk = max(1, min(16, len(tasks) // (self._size * 8)))
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            for outcome in self._executor.map(_work, tasks, chunksize=chunk):
+                tick()
+                yield outcome
+        except BrokenProcessPool:
+            raise SkillmatchError(
+                "a worker process died (out of memory?); run with one worker to find the document"
+            ) from None
+
+    def _pool(self, n: int) -> Any:
+        from concurrent.futures import ProcessPoolExecutor
+
+        cache = self.runner.cache
+        cache_path = None
+        if cache is not None and cache.disabled is None:
+            cache_path = str(cache.path)
+            cache.close()  # an SQLite connection must not cross a fork; it reopens on use
+        recipe = _Recipe.of(self.runner, cache_path)
+        # An executor, not a multiprocessing.Pool: a worker that dies (killed for memory)
+        # breaks it with an error instead of leaving the batch waiting forever for a result.
+        return ProcessPoolExecutor(
+            n, mp_context=_context(), initializer=_init_worker, initargs=(recipe,)
+        )
+
+    def _client(self) -> tuple[Any, Any, bool]:
+        if self._cluster is None:
+            try:
+                import distributed
+            except ImportError:
+                raise SkillmatchError(
+                    "the dask engine needs the dask extra: pip install 'skillmatch[dask]'"
+                ) from None
+            self._cluster = (distributed, *_client(distributed, self.scheduler))
+        return self._cluster
 
 
 def _context() -> Any:
@@ -871,64 +1033,55 @@ def _cluster_extract(text: str, recipe: _Recipe) -> tuple[str | None, str | None
 
 
 def _dask_outcomes(
-    runner: _Runner, tasks: list[_Task], scheduler: Any, tick: Callable[[], None]
+    runner: _Runner,
+    tasks: list[_Task],
+    distributed: Any,
+    client: Any,
+    tick: Callable[[], None],
 ) -> Iterator[_Outcome]:
     """Read and look up here; extract the misses on the cluster; yield in input order."""
-    try:
-        import distributed
-    except ImportError:
-        raise SkillmatchError(
-            "the dask engine needs the dask extra: pip install 'skillmatch[dask]'"
-        ) from None
-    client, owned = _client(distributed, scheduler)
-    try:
-        ready: dict[int, _Outcome] = {}
-        misses: list[tuple[_Task, CacheKey, str]] = []
-        for task in tasks:
-            first = runner.prepare(task)
-            if isinstance(first, _Outcome):
-                ready[task.index] = first
-                tick()
-            else:
-                misses.append((task, *first))
-        next_index = 0
+    ready: dict[int, _Outcome] = {}
+    misses: list[tuple[_Task, CacheKey, str]] = []
+    for task in tasks:
+        first = runner.prepare(task)
+        if isinstance(first, _Outcome):
+            ready[task.index] = first
+            tick()
+        else:
+            misses.append((task, *first))
+    next_index = 0
 
-        def flush() -> Iterator[_Outcome]:
-            nonlocal next_index
-            while next_index in ready:
-                yield ready.pop(next_index)
-                next_index += 1
+    def flush() -> Iterator[_Outcome]:
+        nonlocal next_index
+        while next_index in ready:
+            yield ready.pop(next_index)
+            next_index += 1
 
-        yield from flush()
-        if misses:
-            waiting: dict[CacheKey, list[tuple[_Task, str]]] = {}  # one cluster task per text
-            for task, key, text in misses:
-                waiting.setdefault(key, []).append((task, text))
-            recipe = _Recipe.of(runner, None)
-            shared = client.scatter(recipe, broadcast=True, hash=False)
-            keys = list(waiting)
-            texts = [waiting[k][0][1] for k in keys]
-            futures = client.map(_cluster_extract, texts, recipe=shared, pure=False)
-            by_future = {f.key: k for f, k in zip(futures, keys, strict=True)}
-            try:
-                for future, (profile, error) in distributed.as_completed(
-                    futures, loop=client.loop, with_results=True
-                ):
-                    key = by_future[future.key]
-                    for task, text in waiting[key]:
-                        keep = text if runner.explain else None
-                        ready[task.index] = _Outcome(task.index, key, profile, False, error, keep)
-                        tick()
-                    yield from flush()
-            except Exception as exc:
-                raise SkillmatchError(
-                    f"the Dask cluster failed: {type(exc).__name__}: {exc}"
-                ) from exc
-            finally:
-                client.cancel(futures)
-    finally:
-        if owned:
-            client.close()
+    yield from flush()
+    if misses:
+        waiting: dict[CacheKey, list[tuple[_Task, str]]] = {}  # one cluster task per text
+        for task, key, text in misses:
+            waiting.setdefault(key, []).append((task, text))
+        recipe = _Recipe.of(runner, None)
+        shared = client.scatter(recipe, broadcast=True, hash=False)
+        keys = list(waiting)
+        texts = [waiting[k][0][1] for k in keys]
+        futures = client.map(_cluster_extract, texts, recipe=shared, pure=False)
+        by_future = {f.key: k for f, k in zip(futures, keys, strict=True)}
+        try:
+            for future, (profile, error) in distributed.as_completed(
+                futures, loop=client.loop, with_results=True
+            ):
+                key = by_future[future.key]
+                for task, text in waiting[key]:
+                    keep = text if runner.explain else None
+                    ready[task.index] = _Outcome(task.index, key, profile, False, error, keep)
+                    tick()
+                yield from flush()
+        except Exception as exc:
+            raise SkillmatchError(f"the Dask cluster failed: {type(exc).__name__}: {exc}") from exc
+        finally:
+            client.cancel(futures)
 
 
 def _client(distributed: Any, scheduler: Any) -> tuple[Any, bool]:

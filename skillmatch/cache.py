@@ -10,7 +10,12 @@ its rows stay small: 100,000 of them load in one query without touching the prof
 Two smaller tables save reading inputs again: `files` remembers, per absolute path and
 document reader, the size and mtime a file had when its text was hashed, so an unchanged file
 (a PDF, say) is not parsed again; `collections` files documents under a name, so that a
-collection can be re-ranked without its inputs at all.
+collection can be re-ranked without its inputs at all. Joining 100,000 members to their
+vectors costs a quarter of a second, so the first re-rank of a collection stores the result
+in `collection_parts`: the documents, their skill counts and their vectors end to end, a few
+large rows per collection that load in milliseconds. Filing documents under the name deletes
+those rows (in the same transaction), and they are stored only when every member has a
+vector, which never changes for its key: they cannot go stale.
 
 The cache is an optimisation and never a reason to fail: two runs may share it (WAL mode,
 a busy timeout, INSERT OR REPLACE in short transactions); a file that is not ours (not SQLite,
@@ -25,11 +30,13 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import time
 import zlib
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from skillmatch import __version__
 from skillmatch.compiled import default_cache_dir
@@ -40,10 +47,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 FILENAME = "profiles.sqlite3"
 FORMAT = 3  # bump when the stored profile's shape or the extraction's meaning changes
-SCHEMA_VERSION = 2  # PRAGMA user_version of our database: an older file is set aside
+SCHEMA_VERSION = 3  # PRAGMA user_version of our database: an older file is set aside
 APPLICATION_ID = 0x736B6D63  # 'skmc' in PRAGMA application_id: tells our file from others
-_MMAP = 1 << 30  # address space only: pages are read as a query touches them
+# No memory map: mapped pages count as the process's memory, and writing profiles (keyed by
+# hash) touches pages all over the file, so a 100,000-document first run grew by 400 MB of
+# mapped file; the large reads are a collection's few parts now, as fast with read().
+_MMAP = 0
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
+PART = 65536  # collection members per collection_parts row (blobs of a few MB)
 
 CacheKey = tuple[str, str, str]  # (text sha256, taxonomy hash, extractor id)
 FileStat = tuple[str, int, int]  # (absolute path, size, mtime in ns)
@@ -78,13 +89,46 @@ _SCHEMA = (
     text_sha256   TEXT NOT NULL,
     PRIMARY KEY (name, document)
 ) WITHOUT ROWID""",
+    # rows of megabytes: a rowid table (WITHOUT ROWID suits small rows only)
+    """CREATE TABLE IF NOT EXISTS collection_parts (
+    name          TEXT NOT NULL,
+    taxonomy_hash TEXT NOT NULL,
+    extractor     TEXT NOT NULL,
+    part          INTEGER NOT NULL,
+    documents     BLOB NOT NULL,
+    counts        BLOB NOT NULL,
+    vectors       BLOB NOT NULL,
+    UNIQUE (name, taxonomy_hash, extractor, part)
+)""",
 )
 _COLUMNS = {
     "profiles": ["text_sha256", "taxonomy_hash", "extractor", "profile", "created"],
     "vectors": ["text_sha256", "taxonomy_hash", "extractor", "vector"],
     "files": ["path", "reader", "size", "mtime_ns", "text_sha256"],
     "collections": ["name", "document", "text_sha256"],
-}
+    "collection_parts": [
+        "name", "taxonomy_hash", "extractor", "part", "documents", "counts", "vectors"
+    ],
+}  # fmt: skip
+_PARTS = (
+    "SELECT part, documents, counts, vectors FROM collection_parts"
+    " WHERE name = ? AND taxonomy_hash = ? AND extractor = ? ORDER BY part"
+)
+_MEMBERS = (
+    "SELECT c.document, v.vector FROM collections AS c"
+    " LEFT JOIN vectors AS v ON v.text_sha256 = c.text_sha256"
+    " AND v.taxonomy_hash = ? AND v.extractor = ?"
+    " WHERE c.name = ? ORDER BY c.document"
+)
+
+
+class Members(NamedTuple):
+    """A collection's documents (by document) and their skill vectors end to end: counts[d]
+    skills for document d (an int32 array), -1 where the cache holds no vector for it."""
+
+    documents: list[str]
+    counts: array
+    vectors: bytes
 
 
 def text_hash(text: str) -> str:
@@ -239,30 +283,59 @@ class ProfileCache:
 
     def put_collection(self, name: str, members: Iterable[tuple[str, str]]) -> int:
         """File (document, text hash) pairs under a collection name, replacing a document's
-        earlier entry; how many were filed."""
+        earlier entry; how many were filed. The collection's stored parts go (see collection)."""
         rows = [(name, document, sha) for document, sha in members]
-        return (
-            len(rows)
-            if self._write(("INSERT OR REPLACE INTO collections VALUES (?, ?, ?)", rows))
-            else 0
+        done = self._write(
+            ("INSERT OR REPLACE INTO collections VALUES (?, ?, ?)", rows),
+            ("DELETE FROM collection_parts WHERE name = ?", [(name,)] if rows else []),
         )
+        return len(rows) if done else 0
 
-    def collection(
-        self, name: str, taxonomy_hash: str, extractor: str
-    ) -> tuple[list[str], list[bytes | None]]:
-        """The documents filed under a name (by document) and their skill vectors (None where
-        the cache holds none for this taxonomy and extractor), in one query."""
-        rows = self._select(
-            "SELECT c.document, v.vector FROM collections AS c"
-            " LEFT JOIN vectors AS v ON v.text_sha256 = c.text_sha256"
-            " AND v.taxonomy_hash = ? AND v.extractor = ?"
-            " WHERE c.name = ? ORDER BY c.document",
-            (taxonomy_hash, extractor, name),
-        )
-        if not rows:
-            return [], []
-        documents = [document for document, _ in rows]
-        return documents, [v if _is_vector(v) else None for _, v in rows]
+    def collection(self, name: str, taxonomy_hash: str, extractor: str) -> Members:
+        """The documents filed under a name and their skill vectors for this taxonomy and
+        extractor: from the collection's stored parts, else joined member by member (and
+        stored as parts when every member has a vector)."""
+        key = (name, taxonomy_hash, extractor)
+        parts = self._select(_PARTS, key)
+        found = _from_parts(parts) if parts else None
+        if found is not None:
+            return found
+        if parts is None:  # no usable database
+            return Members([], array("i"), b"")
+        stored = self._store_parts(key)
+        if stored is not None:
+            return stored
+        rows = self._select(_MEMBERS, (taxonomy_hash, extractor, name))
+        return _members(rows or [])
+
+    def _store_parts(self, key: tuple[str, str, str]) -> Members | None:
+        """Join the members to their vectors and store them as parts, in one write
+        transaction, so that no filing can come between the two; None if that failed (a
+        read-only or busy file: the caller reads without storing)."""
+        name, taxonomy_hash, extractor = key
+        conn = self._connection()
+        if conn is None:
+            return None
+        try:
+            with _transaction(conn):
+                found = _from_parts(conn.execute(_PARTS, key).fetchall())
+                if found is not None:  # another run stored them while this one waited
+                    return found
+                members = _members(conn.execute(_MEMBERS, (taxonomy_hash, extractor, name)))
+                if members.documents and min(members.counts) >= 0:
+                    conn.execute(
+                        "DELETE FROM collection_parts"
+                        " WHERE name = ? AND taxonomy_hash = ? AND extractor = ?",
+                        key,
+                    )
+                    conn.executemany(
+                        "INSERT INTO collection_parts VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [(*key, n, *part) for n, part in enumerate(_parts(members))],
+                    )
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+            return None
+        return members
 
     def _select(self, sql: str, params: tuple) -> list[tuple] | None:
         """All rows of one query; None when there is no usable database (a failure turns the
@@ -282,15 +355,9 @@ class ProfileCache:
         if not any(rows for _, rows in statements) or conn is None:
             return False
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(conn):
                 for sql, rows in statements:
                     conn.executemany(sql, rows)
-                conn.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.execute("ROLLBACK")
-                raise
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
             return False
@@ -352,8 +419,7 @@ class ProfileCache:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
             if not self._is_ours(conn):
-                conn.execute("BEGIN IMMEDIATE")  # one creator at a time; others wait, then see it
-                try:
+                with _transaction(conn):  # one creator at a time; others wait, then see it
                     if not self._is_ours(conn):
                         if _has_tables(conn) or _ids(conn) != (0, 0):
                             raise _NotOurs()
@@ -361,15 +427,10 @@ class ProfileCache:
                             conn.execute(statement)
                         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                    conn.execute("COMMIT")
-                except BaseException:
-                    with contextlib.suppress(sqlite3.Error):
-                        conn.execute("ROLLBACK")
-                    raise
             with contextlib.suppress(sqlite3.OperationalError):  # e.g. a network file system
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute(f"PRAGMA mmap_size = {_MMAP}")  # large reads without a syscall a page
+            conn.execute(f"PRAGMA mmap_size = {_MMAP}")
         except BaseException:
             conn.close()
             raise
@@ -411,9 +472,91 @@ class ProfileCache:
         # locked past the timeout, read-only, disk full: this lookup or write is skipped
 
 
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE: no read-then-upgrade deadlock),
+    committed when the block ends and rolled back if it raises."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+
+
 def _is_vector(value: object) -> bool:
     """A skill vector as stored: int32 (position, years) pairs (vectorized.pack)."""
     return isinstance(value, bytes) and len(value) % 8 == 0
+
+
+def _members(rows: Iterable[tuple[str, object]]) -> Members:
+    """Members from (document, vector or NULL) rows."""
+    documents: list[str] = []
+    counts = array("i")
+    vectors: list[bytes] = []
+    for document, vector in rows:
+        documents.append(document)
+        if _is_vector(vector):
+            counts.append(len(vector) // 8)  # type: ignore[arg-type]
+            vectors.append(vector)  # type: ignore[arg-type]
+        else:
+            counts.append(-1)
+    return Members(documents, counts, b"".join(vectors))
+
+
+def _parts(members: Members) -> Iterable[tuple[bytes, bytes, bytes]]:
+    """(documents as JSON, counts, vectors) of every PART members, as collection_parts keeps
+    them (counts little-endian, like the vectors)."""
+    at = 0
+    for start in range(0, len(members.documents), PART):
+        counts = members.counts[start : start + PART]
+        size = 8 * sum(counts)
+        documents = json.dumps(members.documents[start : start + PART]).encode("utf-8")
+        yield documents, _swapped(counts).tobytes(), members.vectors[at : at + size]
+        at += size
+
+
+def _from_parts(parts: list[tuple]) -> Members | None:
+    """Members from stored parts (by part number); None unless there are some, numbered
+    0, 1, … with none missing, and every one is whole and consistent."""
+    if not parts or [part[0] for part in parts] != list(range(len(parts))):
+        return None
+    documents: list[str] = []
+    counts = array("i")
+    vectors: list[bytes] = []
+    try:
+        for _, names, packed_counts, packed in parts:
+            part_documents = json.loads(names)
+            part_counts = array("i")
+            part_counts.frombytes(packed_counts)
+            part_counts = _swapped(part_counts)
+            if (
+                not isinstance(part_documents, list)
+                or len(part_documents) != len(part_counts)
+                or not all(isinstance(d, str) for d in part_documents)
+                or min(part_counts, default=0) < 0
+                or not isinstance(packed, bytes)
+                or len(packed) != 8 * sum(part_counts)
+            ):
+                return None
+            documents += part_documents
+            counts += part_counts
+            vectors.append(packed)
+    except (ValueError, TypeError):  # bad JSON, a counts blob of the wrong length
+        return None
+    return Members(documents, counts, b"".join(vectors))
+
+
+def _swapped(counts: array) -> array:
+    """Counts between this machine's byte order and the stored little-endian one (the same
+    swap either way; none on a little-endian machine)."""
+    if sys.byteorder == "little":
+        return counts
+    swapped = array("i", counts)
+    swapped.byteswap()
+    return swapped
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:

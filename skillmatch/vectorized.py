@@ -21,7 +21,7 @@ the two together).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -111,41 +111,57 @@ def stated_years(codes: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class Vectors:
-    """Many skill vectors in one CSR layout: document d owns entries indptr[d]:indptr[d+1]."""
+    """Many skill vectors in one CSR layout: document d owns entries indptr[d]:indptr[d+1].
+
+    Positions and owners are intp, the index type numpy gathers by fastest (several times
+    faster than by int32): they are converted once here, not once per job scored.
+    """
 
     indptr: np.ndarray  # int64, len = documents + 1
-    skills: np.ndarray  # int32 taxonomy positions
+    skills: np.ndarray  # intp taxonomy positions
     years: np.ndarray  # int32 stated years (NO_YEARS when none), + TITLED where titled
+    rows: np.ndarray  # intp: the document of every entry
+
+    @classmethod
+    def of(cls, counts: np.ndarray, packed: bytes) -> Vectors:
+        """Documents holding counts[d] entries each, their packed vectors end to end;
+        ValueError when the two disagree."""
+        counts = np.asarray(counts, dtype=np.int64)
+        pairs = np.frombuffer(packed, dtype=_DTYPE).reshape(-1, 2)
+        if len(pairs) != counts.sum() or (counts < 0).any():
+            raise ValueError(f"{len(pairs)} packed entries for {counts.sum()} counted")
+        indptr = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        rows = np.repeat(np.arange(len(counts), dtype=np.intp), counts)
+        return cls(indptr, pairs[:, 0].astype(np.intp), pairs[:, 1], rows)
 
     @classmethod
     def join(cls, vectors: Sequence[bytes]) -> Vectors:
         """Concatenate packed vectors (one per document, b"" for none) without parsing each."""
-        lengths = np.fromiter((len(v) for v in vectors), dtype=np.int64, count=len(vectors))
-        indptr = np.zeros(len(vectors) + 1, dtype=np.int64)
-        np.cumsum(lengths // (2 * _DTYPE.itemsize), out=indptr[1:])
-        pairs = np.frombuffer(b"".join(vectors), dtype=_DTYPE).reshape(-1, 2)
-        return cls(indptr, pairs[:, 0], pairs[:, 1])
+        return cls.of(entry_counts(vectors), b"".join(vectors))
 
     def __len__(self) -> int:
         return len(self.indptr) - 1
 
-    def rows(self) -> np.ndarray:
-        """The document of every entry."""
-        return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.indptr))
+
+def entry_counts(vectors: Sequence[bytes]) -> np.ndarray:
+    """The number of skills in each packed vector."""
+    lengths = np.fromiter((len(v) for v in vectors), dtype=np.int64, count=len(vectors))
+    return lengths // (2 * _DTYPE.itemsize)
 
 
 @dataclass(frozen=True, slots=True)
 class Fits:
     """How a batch fits one job: scores[d], focus[d], role[d] (NaN when the job's title names
-    no skill) and relevance[d], and per requirement r credits[r, d] (after the years factor)
-    and winners[r, d], the job skill (slot) that met it, or -1."""
+    no skill) and relevance[d], and what `lists` needs to name the matched and missing skills
+    of any document: choice[slot, d] (see JobScorer._choices) and the entries' years."""
 
     scores: np.ndarray
-    credits: np.ndarray
-    winners: np.ndarray
     focus: np.ndarray
     role: np.ndarray
     relevance: np.ndarray
+    choice: np.ndarray
+    years: np.ndarray
 
 
 class JobScorer:
@@ -155,8 +171,7 @@ class JobScorer:
         self.requirements: list[_Requirement] = job_requirements(job, weights)
         self.weights = weights
         index = skill_index(taxonomy)
-        # focus (scoring.focus): every skill's weight by position, the job's components, and
-        # the requirement group each job skill belongs to (groups never share a skill)
+        # focus (scoring.focus): every skill's weight by position and the job's components
         self.skill_weight = _skill_weights(taxonomy, weights)
         self.skill_weight_2 = self.skill_weight * self.skill_weight
         self.job_vector = job_vector(self.requirements, taxonomy, weights)
@@ -168,11 +183,6 @@ class JobScorer:
         for sid in titled_ids(job.skills):
             if sid in index:
                 self.job_titles[index[sid]] = True
-        self.group = np.full(len(index), -1, dtype=np.int64)
-        for r, req in enumerate(self.requirements):
-            for skill in req.skills:
-                if skill.id in index:
-                    self.group[index[skill.id]] = r
         # one slot per (requirement, job skill): its candidates in the order they are tried
         slots: list[list[tuple[int, float, int]]] = []  # (taxonomy position, credit, rank)
         for req in self.requirements:
@@ -188,13 +198,22 @@ class JobScorer:
         ranks = [k for s in slots for _, _, k in s]
         self.none = np.int64(len(credits)) << _SHIFT
         self.cand_credit = np.array([*credits, 0.0], dtype=float)
+        self.weighted_credit = [req.weight * self.cand_credit for req in self.requirements]
         # key orders options as scoring._meet compares them: (credit, -rank), higher is better
         order = sorted(set(zip(credits, (-k for k in ranks), strict=True)))
         keys = [order.index((c, -k)) for c, k in zip(credits, ranks, strict=True)]
         self.cand_key = np.array([*keys, -1], dtype=np.int64)
+        # a slot's exact candidate comes first, so a document names the job skill itself
+        # exactly when its choice is below `named_below` (focus counts only those); and the
+        # weight of that skill. A job skill the taxonomy lacks names nothing (0).
+        self.named_below: list[np.int64] = []
+        self.slot_weight: list[float] = []
         by_position: dict[int, list[tuple[int, int]]] = {}  # position → [(slot, flat id)]
         flat = 0
-        for slot, cands in enumerate(slots):
+        for slot, (cands, sid) in enumerate(zip(slots, self.slot_ids, strict=True)):
+            exact = sid in index
+            self.named_below.append(np.int64(flat + 1 if exact else 0) << _SHIFT)
+            self.slot_weight.append(float(self.skill_weight[index[sid]]) if exact else 0.0)
             for pos, _, _ in cands:
                 by_position.setdefault(pos, []).append((slot, flat))
                 flat += 1
@@ -202,7 +221,7 @@ class JobScorer:
         # layer j of (pair_slot, pair_flat) holds the j-th slot each of them serves (a skill
         # may serve several: Python for two requirements, or as a child and as related)
         size = max(len(index), max(by_position, default=-1) + 1)
-        self.local = np.full(size, -1, dtype=np.int64)
+        self.local = np.full(size, -1, dtype=np.int32)  # int32: the full-length gather is lighter
         fanout = max((len(v) for v in by_position.values()), default=1)
         self.pair_slot = np.full((fanout, max(len(by_position), 1)), -1, dtype=np.int64)
         self.pair_flat = np.zeros_like(self.pair_slot)
@@ -217,88 +236,98 @@ class JobScorer:
         return self.fits(vectors).scores
 
     def fits(self, vectors: Vectors) -> Fits:
-        """Every document's score, and per requirement its credit and the job skill that met
-        it: scoring._meet, operation for operation, over all documents at once."""
-        n, count = len(vectors), len(self.requirements)
-        credits = np.zeros((count, n), dtype=float)
-        winners = np.full((count, n), -1, dtype=np.int64)
+        """Every document's score, focus and relevance: scoring._meet and scoring.focus,
+        operation for operation, over all documents at once."""
+        n = len(vectors)
+        skills, rows = vectors.skills, vectors.rows
+        choice = self._choices(n, skills, rows)
+        years = vectors.years if len(vectors.years) else np.array([NO_YEARS], dtype=_DTYPE)
         total = 0.0
-        for req in self.requirements:
-            total += req.weight
         earned = np.zeros(n, dtype=float)
-        rows = vectors.rows()
-        relevant = np.zeros(0, dtype=np.int64)
-        if count and n:
-            choice, relevant = self._choices(vectors, rows)
-            floor = self.weights.years_floor
-            years = vectors.years if len(vectors.years) else np.array([NO_YEARS], dtype=_DTYPE)
-            slot = 0
-            for r, req in enumerate(self.requirements):
-                best, winner = choice[slot], slot  # one skill: its slot wins wherever it is met
-                slot += 1
-                if len(req.skills) > 1:  # scoring._meet: best (credit, -rank), first on ties
-                    winner = np.full(n, winner, dtype=np.int64)
-                    best_key = self.cand_key[best >> _SHIFT]
-                    for _ in req.skills[1:]:
-                        code = choice[slot]
-                        key = self.cand_key[code >> _SHIFT]
-                        better = key > best_key
-                        best = np.where(better, code, best)
-                        winner = np.where(better, slot, winner)
-                        best_key = np.maximum(key, best_key)
-                        slot += 1
-                met = best != self.none
-                credit = credits[r]
-                np.take(self.cand_credit, best >> _SHIFT, out=credit)  # 0.0 when unmet
-                if req.min_years:
-                    stated = stated_years(years[best & _ENTRY])  # `none`: entry 0, masked out
-                    short = met & (stated != NO_YEARS) & (stated < req.min_years)
-                    factor = np.maximum(floor, stated / req.min_years)
-                    np.copyto(credit, credit * factor, where=short)
-                earned += req.weight * credit
-                np.copyto(winners[r], winner, where=met)
+        for r, (best, _) in enumerate(self._best(choice)):
+            req = self.requirements[r]
+            total += req.weight
+            if req.min_years:
+                earned += req.weight * self._credit(req, best, years)
+            else:  # the same products, looked up: weight × credit for every candidate
+                earned += np.take(self.weighted_credit[r], best >> _SHIFT)
         scores = np.zeros(n) if not total else np.minimum(round_1(100.0 * earned / total), 100.0)
-        focus = self.focus(vectors, rows, relevant)
-        skills = np.sqrt(scores * focus)
+        focus = self._focus(choice, skills, rows)
+        fit = np.sqrt(scores * focus)
         if not self.job_titles.any():
-            return Fits(scores, credits, winners, focus, np.full(n, np.nan), round_1(skills))
-        role = self.role(vectors, rows)
+            return Fits(scores, focus, np.full(n, np.nan), round_1(fit), choice, years)
+        role = self._role(vectors)
         w = self.weights.role
-        return Fits(scores, credits, winners, focus, role, round_1((1.0 - w) * skills + w * role))
+        return Fits(scores, focus, role, round_1((1.0 - w) * fit + w * role), choice, years)
 
-    def role(self, vectors: Vectors, rows: np.ndarray) -> np.ndarray:
+    def _role(self, vectors: Vectors) -> np.ndarray:
         """scoring.role_match of every document: 100 × the share of its titled skills that the
         job's title names (0 for none)."""
         n = len(vectors)
         titled = vectors.years >= TITLED + NO_YEARS
-        counts = np.bincount(rows[titled], minlength=n).astype(float)
+        counts = np.bincount(vectors.rows[titled], minlength=n).astype(float)
         named = titled & np.take(self.job_titles, vectors.skills)
-        shared = np.bincount(rows[named], minlength=n).astype(float)
+        shared = np.bincount(vectors.rows[named], minlength=n).astype(float)
         with np.errstate(divide="ignore", invalid="ignore"):
             share = round_1(100.0 * shared / counts)
         return np.where(counts > 0, share, 0.0)
 
-    def focus(self, vectors: Vectors, rows: np.ndarray, relevant: np.ndarray) -> np.ndarray:
+    def _best(self, choice: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray | int]]:
+        """Per requirement, for the documents (columns) of `choice`: the option that meets it
+        (`none` where none does) and the slot it comes from, as scoring._meet chooses: the
+        best (credit, -rank) of the requirement's skills, the first on ties."""
+        slot = 0
+        for req in self.requirements:
+            best, winner = choice[slot], slot  # one skill: its slot wins wherever it is met
+            slot += 1
+            if len(req.skills) > 1:
+                winner = np.full(len(best), winner, dtype=np.int64)
+                best_key = self.cand_key[best >> _SHIFT]
+                for _ in req.skills[1:]:
+                    code = choice[slot]
+                    key = self.cand_key[code >> _SHIFT]
+                    better = key > best_key
+                    best = np.where(better, code, best)
+                    winner = np.where(better, slot, winner)
+                    best_key = np.maximum(key, best_key)
+                    slot += 1
+            yield best, winner
+
+    def _credit(self, req: _Requirement, best: np.ndarray, years: np.ndarray) -> np.ndarray:
+        """The credit the best options earn (0.0 where unmet), after the years factor."""
+        credit = np.take(self.cand_credit, best >> _SHIFT)
+        if req.min_years:
+            stated = stated_years(years[best & _ENTRY])  # `none`: entry 0, masked out
+            short = (best != self.none) & (stated != NO_YEARS) & (stated < req.min_years)
+            factor = np.maximum(self.weights.years_floor, stated / req.min_years)
+            np.copyto(credit, credit * factor, where=short)
+        return credit
+
+    def _focus(self, choice: np.ndarray, skills: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """scoring.focus of every document, addition for addition: the résumé's squared norm
-        summed entry by entry (entries are in taxonomy order), the dot product group by group.
-        `rows` is vectors.rows(); `relevant` the entries that can earn the job any credit
-        (from _choices), a superset of those it names."""
-        n = len(vectors)
+        summed entry by entry (entries are in taxonomy order), the dot product requirement by
+        requirement, each paired with the heaviest of its skills the document names (adding
+        nothing where it names none is adding 0.0, as scoring.focus does not)."""
+        n = choice.shape[1]
         if not n:
             return np.zeros(0)
-        norm_resume = np.bincount(
-            rows, weights=np.take(self.skill_weight_2, vectors.skills), minlength=n
-        )
-        skills = np.take(vectors.skills, relevant)
-        groups = np.take(self.group, skills)
-        named = np.flatnonzero(groups >= 0)
-        groups, docs = np.take(groups, named), np.take(np.take(rows, relevant), named)
-        w = np.take(self.skill_weight, np.take(skills, named))
-        best = np.zeros((max(len(self.requirements), 1), n))
-        np.maximum.at(best, (groups, docs), w)
+        norm_resume = np.bincount(rows, weights=np.take(self.skill_weight_2, skills), minlength=n)
         dot = np.zeros(n)
-        for r, w_job in enumerate(self.job_vector):
-            dot += w_job * best[r]
+        slot = 0
+        for req, w_job in zip(self.requirements, self.job_vector, strict=True):
+            first, slot = slot, slot + len(req.skills)
+            named = [k for k in range(first, slot) if self.named_below[k]]
+            if len(named) == 1:
+                k = named[0]
+                np.add(
+                    dot, w_job * self.slot_weight[k], out=dot, where=choice[k] < self.named_below[k]
+                )
+            elif named:
+                heaviest = np.zeros(n)
+                for k in named:
+                    w = np.where(choice[k] < self.named_below[k], self.slot_weight[k], 0.0)
+                    np.maximum(heaviest, w, out=heaviest)
+                dot += w_job * heaviest
         with np.errstate(divide="ignore", invalid="ignore"):
             cosine = 100.0 * dot / np.sqrt(self.norm_job * norm_resume)
         return np.where(dot == 0.0, 0.0, np.minimum(round_1(np.nan_to_num(cosine)), 100.0))
@@ -309,12 +338,15 @@ class JobScorer:
         first, then by requirement."""
         if not len(documents):
             return []
-        picked = np.asarray(documents, dtype=np.int64)
-        credit = fits.credits[:, picked].T
-        winners = fits.winners[:, picked].T
-        unmet = winners < 0
+        picked = fits.choice[:, np.asarray(documents, dtype=np.int64)]
         count = len(self.requirements)
-        shape = winners.shape
+        shape = (picked.shape[1], count)
+        credit = np.zeros(shape)
+        winners = np.full(shape, -1, dtype=np.int64)
+        for r, (best, winner) in enumerate(self._best(picked)):
+            credit[:, r] = self._credit(self.requirements[r], best, fits.years)
+            winners[:, r] = np.where(best != self.none, winner, -1)
+        unmet = winners < 0
         rank = np.broadcast_to(np.arange(count), shape)
         optional = np.broadcast_to(self.optional, shape)
         # matched first (required, more credit, earlier), then the rest: a prefix per row
@@ -330,15 +362,13 @@ class JobScorer:
             for m, x, k in zip(matched.tolist(), missing.tolist(), met_counts, strict=True)
         ]
 
-    def _choices(self, vectors: Vectors, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _choices(self, n: int, skills: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """choice[slot, d]: the first candidate (in try order) that document d has, packed
-        with the entry that holds it (for its years), or `none`; and the entries that can earn
-        this job any credit."""
-        n = len(vectors)
+        with the entry that holds it (for its years), or `none`."""
         choice = np.full(self.n_slots * n, self.none, dtype=np.int64)
-        local = np.take(self.local, vectors.skills)
-        entry = relevant = np.flatnonzero(local >= 0)
-        local = np.take(local, entry)
+        local = np.take(self.local, skills)
+        entry = np.flatnonzero(local >= 0)
+        local = np.take(local, entry).astype(np.intp)  # intp: numpy gathers by it fastest
         doc = np.take(rows, entry)
         for layer in range(len(self.pair_slot)):
             slot = np.take(self.pair_slot[layer], local)
@@ -349,7 +379,7 @@ class JobScorer:
             slot *= n
             slot += doc
             np.minimum.at(choice, slot, packed)
-        return choice.reshape(self.n_slots, n), relevant
+        return choice.reshape(self.n_slots, n)
 
 
 _WEIGHTS: dict[tuple[str, float], np.ndarray] = {}  # by taxonomy hash and `generic`

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+import struct
+from array import array
 from pathlib import Path
 
 import pytest
 
 from skillmatch import SkillMatcher
+from skillmatch import cache as cache_module
 from skillmatch.cache import (
     APPLICATION_ID,
     FILENAME,
@@ -219,13 +222,113 @@ def test_collections_file_documents_by_name(tmp_path: Path) -> None:
         cache.put(("h1", "t", "e"), JSON, b"")
         assert cache.collection("spring", "t", "e") == (
             ["a.txt", "b.txt"],
-            [b"", None],
+            array("i", [0, -1]),
+            b"",
         )
         assert cache.collection("spring", "t2", "e") == (
             ["a.txt", "b.txt"],
-            [None, None],
+            array("i", [-1, -1]),
+            b"",
         )
-        assert cache.collection("winter", "t", "e") == ([], [])
+        assert cache.collection("winter", "t", "e") == ([], array("i"), b"")
+
+
+def _vector(*positions: int) -> bytes:
+    return b"".join(struct.pack("<ii", p, -1) for p in positions)
+
+
+def _parts(path: Path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute("SELECT name, taxonomy_hash, part, documents FROM collection_parts")
+    found = sorted(rows.fetchall())
+    conn.close()
+    return found
+
+
+def _filed(cache: ProfileCache, name: str, members: dict[str, bytes]) -> None:
+    for document, vector in members.items():
+        cache.put((f"h{document}", "t", "e"), JSON, vector)
+        cache.put_collection(name, [(document, f"h{document}")])
+
+
+def test_a_collection_is_stored_in_parts_on_first_read_and_read_from_them_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "PART", 2)
+    path = tmp_path / "c.sqlite3"
+    members = {"e": _vector(5), "a": _vector(1, 2), "c": b"", "b": _vector(3), "d": _vector(4)}
+    expected = (["a", "b", "c", "d", "e"], array("i", [2, 1, 0, 1, 1]), _vector(1, 2, 3, 4, 5))
+    with ProfileCache(path) as cache:
+        _filed(cache, "pool", members)
+        assert _parts(path) == []
+        assert cache.collection("pool", "t", "e") == expected
+        assert _parts(path) == [
+            ("pool", "t", 0, b'["a", "b"]'),
+            ("pool", "t", 1, b'["c", "d"]'),
+            ("pool", "t", 2, b'["e"]'),
+        ]
+        conn = sqlite3.connect(path)
+        conn.execute("DELETE FROM vectors")  # the parts alone answer now
+        conn.commit()
+        conn.close()
+        assert cache.collection("pool", "t", "e") == expected
+
+
+def test_filing_under_a_name_drops_its_parts_so_a_read_sees_the_new_members(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "c.sqlite3"
+    with ProfileCache(path) as cache:
+        _filed(cache, "pool", {"a": _vector(1)})
+        _filed(cache, "other", {"z": _vector(9)})
+        cache.collection("pool", "t", "e")
+        cache.collection("other", "t", "e")
+        _filed(cache, "pool", {"b": _vector(2)})
+        assert [p[0] for p in _parts(path)] == ["other"]
+        assert cache.collection("pool", "t", "e") == (
+            ["a", "b"],
+            array("i", [1, 1]),
+            _vector(1, 2),
+        )
+
+
+def test_a_collection_missing_a_vector_is_not_stored_in_parts(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    with ProfileCache(path) as cache:
+        _filed(cache, "pool", {"a": _vector(1)})
+        cache.put_collection("pool", [("gone", "h-gone")])
+        assert cache.collection("pool", "t", "e") == (
+            ["a", "gone"],
+            array("i", [1, -1]),
+            _vector(1),
+        )
+        assert _parts(path) == []  # a vector stored later for "gone" must be seen
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE collection_parts SET counts = x'0100'",  # not whole int32s
+        "UPDATE collection_parts SET counts = x'02000000'",  # two skills, one vector's bytes
+        "UPDATE collection_parts SET documents = CAST('[1]' AS BLOB)",  # not names
+        "UPDATE collection_parts SET documents = CAST('nope' AS BLOB)",  # not JSON
+        "UPDATE collection_parts SET counts = x'ffffffff'",  # a negative count
+        "UPDATE collection_parts SET part = 1",  # part 0 missing
+    ],
+)
+def test_damaged_parts_are_ignored_and_stored_again(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "c.sqlite3"
+    with ProfileCache(path) as cache:
+        _filed(cache, "pool", {"a": _vector(1)})
+        expected = cache.collection("pool", "t", "e")
+        conn = sqlite3.connect(path)
+        conn.execute(damage)
+        conn.commit()
+        conn.close()
+        assert (
+            cache.collection("pool", "t", "e") == expected == (["a"], array("i", [1]), _vector(1))
+        )
+        assert _parts(path) == [("pool", "t", 0, b'["a"]')]
 
 
 def test_a_format_1_cache_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
@@ -243,3 +346,33 @@ def test_a_format_1_cache_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
         assert cache.recovered is not None and cache.disabled is None
         assert cache.put(KEY, JSON, b"")
         assert cache.vectors([KEY[0]], KEY[1], KEY[2]) == {KEY[0]: b""}
+
+
+def test_a_schema_2_cache_without_collection_parts_is_set_aside_and_rebuilt(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "c.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 2")
+    for statement in cache_module._SCHEMA[:-1]:  # every table but collection_parts
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with ProfileCache(path) as cache:
+        assert cache.recovered is not None and cache.disabled is None
+        _filed(cache, "pool", {"a": _vector(1)})
+        assert cache.collection("pool", "t", "e") == (["a"], array("i", [1]), _vector(1))
+
+
+def test_a_run_that_waited_to_store_parts_takes_those_another_run_stored(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    with ProfileCache(path) as cache:
+        _filed(cache, "pool", {"a": _vector(1), "b": _vector(2)})
+        first = cache.collection("pool", "t", "e")  # stores the parts
+        conn = sqlite3.connect(path)
+        conn.execute("DELETE FROM vectors")  # a join now would find no vector at all
+        conn.commit()
+        conn.close()
+        assert cache._store_parts(("pool", "t", "e")) == first
+        assert _parts(path) == [("pool", "t", 0, b'["a", "b"]')]

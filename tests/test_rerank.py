@@ -111,6 +111,29 @@ def test_a_collection_re_ranks_from_the_cache_without_reading(
     assert len(pooled) == len(READABLE) + 1
 
 
+def test_a_collection_ranks_alike_from_its_stored_parts_and_next_to_other_documents(
+    mini: SkillMatcher,
+    corpus: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "c.sqlite3"
+    docs = [corpus, TextDocument("rec", MIDDLE)]
+    rank(mini, JOB, docs, workers=1, cache=path, reports=False, file_as="pool")
+    extra = [TextDocument("extra", WEAK + " Docker"), TextDocument("bad", error="no text")]
+    direct = rank(mini, OTHER_JOB, [*docs, *extra], workers=1, cache=path, reports=False)
+    joined = rank(mini, OTHER_JOB, [Collection("pool")], workers=1, cache=path, reports=False)
+    with ProfileCache(path) as cache:  # the first re-rank stored the collection in parts
+        parts = cache._select("SELECT count(*) FROM collection_parts", ())
+    assert parts == [(1,)]
+    stored = rank(mini, OTHER_JOB, [Collection("pool")], workers=1, cache=path, reports=False)
+    assert stored == joined
+    mixed = [extra[0], Collection("pool"), extra[1]]
+    both = rank(mini, OTHER_JOB, mixed, workers=1, cache=path, reports=False)
+    expected = [row for row in _rows(direct) if row[-1] is None or row[1] == "bad"]
+    assert _rows(both) == expected
+    assert [r.document for r in both][-1] == "bad"
+
+
 def test_a_collection_member_the_cache_lost_is_an_error_row(
     mini: SkillMatcher, tmp_path: Path
 ) -> None:

@@ -210,7 +210,7 @@ def test_vectors_join_in_order_into_one_csr_layout(mini: SkillMatcher) -> None:
     assert joined.indptr.tolist() == [0, 1, 1, 3]
     assert joined.skills.tolist() == [index["python"], index["aws"], index["keras"]]
     assert joined.years.tolist() == [2, -1, 1]
-    assert joined.rows().tolist() == [0, 2, 2]
+    assert joined.rows.tolist() == [0, 2, 2]
 
 
 @given(st.lists(st.floats(0, 1000, allow_nan=False), max_size=50))
