@@ -264,10 +264,11 @@ class JobScorer:
         """scoring.role_match of every document: 100 × the share of its titled skills that the
         job's title names (0 for none)."""
         n = len(vectors)
-        titled = vectors.years >= TITLED + NO_YEARS
-        counts = np.bincount(vectors.rows[titled], minlength=n).astype(float)
-        named = titled & np.take(self.job_titles, vectors.skills)
-        shared = np.bincount(vectors.rows[named], minlength=n).astype(float)
+        titled = np.flatnonzero(vectors.years >= TITLED + NO_YEARS)  # a few per document
+        owners = np.take(vectors.rows, titled)
+        counts = np.bincount(owners, minlength=n).astype(float)
+        named = np.take(self.job_titles, np.take(vectors.skills, titled))
+        shared = np.bincount(owners[named], minlength=n).astype(float)
         with np.errstate(divide="ignore", invalid="ignore"):
             share = round_1(100.0 * shared / counts)
         return np.where(counts > 0, share, 0.0)
