@@ -21,7 +21,7 @@ from skillmatch import __version__
 from skillmatch.recognizers import PhraseIndex, english_words
 from skillmatch.taxonomy import Taxonomy, content_hash, load_taxonomy, taxonomy_files
 
-_FORMAT = 11  # bump when PhraseIndex changes shape (the code fingerprint below also guards it)
+_FORMAT = 12  # bump when PhraseIndex changes shape (the code fingerprint below also guards it)
 _EXTRACTION_MODULES = (
     "normalize.py",
     "recognizers.py",

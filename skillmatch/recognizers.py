@@ -229,9 +229,13 @@ class PhraseIndex:
     # padded on both sides for a key of words (' power bi '), on the word edges for a key with
     # punctuation (' c  '). A key of words keeps the stricter boundary it always had (blanked
     # punctuation or whitespace, not another symbol): 'strict'. The key to confirm is None for
-    # a single word, which the scan text already spells. Values are plain tuples (a spec names
-    # its Form by number in `forms`), so a pickled index restores them in C.
-    automaton: Any = None  # pattern -> entries (key length, right pad, strict, key, specs)
+    # a single word, which the scan text already spells. The automaton stores integers (it
+    # pickles and restores natively, twice as fast as rebuilding it from its keys): the
+    # number of the pattern's entries in `entries`, plain tuples (a spec names its Form by
+    # number in `forms`), so a pickled index restores them in C.
+    automaton: Any = None  # pattern -> number of its entries
+    entries: list[tuple[tuple[Any, ...], ...]] = field(default_factory=list)
+    # ^ per pattern: (key length, right pad, strict, key, specs) for each key it stands for
     forms: list[Form] = field(default_factory=list)
 
     typo_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # deletion -> words
@@ -239,23 +243,14 @@ class PhraseIndex:
     protected: frozenset[str] = frozenset()  # real words never corrected
 
     def __getstate__(self) -> dict[str, Any]:
-        # pyahocorasick restores a pickled automaton node by node (slow); rebuilding one from
-        # its keys is several times faster, so the pickle stores the keys
-        # (and plain tuples, which unpickle in C, rather than named tuples)
+        # plain tuples, which unpickle in C, rather than named tuples
         state = dict(self.__dict__)
-        state["automaton"] = list(self.automaton.items())
         state["forms"] = [tuple(f) for f in self.forms]
         index = {f: i for i, f in enumerate(self.forms)}
         state["typo_forms"] = {k: index[f] for k, f in self.typo_forms.items()}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        automaton = ahocorasick.Automaton()
-        add = automaton.add_word
-        for pattern, entries in state["automaton"]:
-            add(pattern, entries)
-        automaton.make_automaton()
-        state["automaton"] = automaton
         forms = state["forms"] = [_new_tuple(Form, f) for f in state["forms"]]
         state["typo_forms"] = {k: forms[i] for k, i in state["typo_forms"].items()}
         self.__dict__.update(state)
@@ -315,9 +310,10 @@ class PhraseIndex:
             confirm = None if strict and " " not in key else key
             entry = (len(key), len(right), strict, confirm, specs)
             patterns.setdefault(f"{left}{_scan_text(key)[0]}{right}", []).append(entry)
-        automaton = ahocorasick.Automaton()
-        for pattern, entries in patterns.items():
-            automaton.add_word(pattern, tuple(entries))
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for number, (pattern, entries) in enumerate(patterns.items()):
+            automaton.add_word(pattern, number)
+            index.entries.append(tuple(entries))
         automaton.make_automaton()
         index.automaton = automaton
         index.forms = list(numbered)
@@ -369,8 +365,9 @@ class PhraseIndex:
         append = hits.append
         find = text.find
         scan, other = ft.scan()
-        for last, entries in self.automaton.iter(f" {scan} "):
-            for klen, right_pad, strict, key, specs in entries:
+        entries_of = self.entries
+        for last, number in self.automaton.iter(f" {scan} "):
+            for klen, right_pad, strict, key, specs in entries_of[number]:
                 end = last - right_pad  # `last` indexes the padded text: one ahead of `low`
                 start = end - klen  # -1 only for a key of 2+ characters: never matches
                 if key is not None and not low.startswith(key, start):
