@@ -13,9 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from skillmatch.errors import TaxonomyError
@@ -27,11 +25,6 @@ RELATIONS = ("parents", "implies", "related")
 # Categories whose skills are abilities rather than knowledge of a tool or field.
 ABILITY_CATEGORIES = frozenset({"soft-skill", "ability"})
 CREDENTIAL_CATEGORIES = frozenset({"certification", "degree"})
-
-try:  # the C loader is ~10x faster; fall back where libyaml is missing
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
 
 
 class Skill(BaseModel):
@@ -187,9 +180,13 @@ def _yaml_files(path: Path) -> list[Path]:
 
 
 def _read(path: Path, problems: list[str]) -> _TaxonomyFile | None:
+    # imported here: a re-rank restores the pickled taxonomy and never reads YAML (20-30 ms)
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # C: ~10x faster, where built
     try:
         raw = path.read_bytes()
-        data = yaml.load(raw, Loader=_Loader) or {}
+        data = yaml.load(raw, Loader=loader) or {}
     except OSError as exc:
         problems.append(f"{path}: cannot read: {exc.strerror or exc}")
         return None
