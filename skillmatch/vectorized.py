@@ -114,13 +114,15 @@ class Vectors:
     """Many skill vectors in one CSR layout: document d owns entries indptr[d]:indptr[d+1].
 
     Positions and owners are intp, the index type numpy gathers by fastest (several times
-    faster than by int32): they are converted once here, not once per job scored.
+    faster than by int32): they are converted once here, not once per job scored; so are
+    the titled entries found, which every job's role match reads.
     """
 
     indptr: np.ndarray  # int64, len = documents + 1
     skills: np.ndarray  # intp taxonomy positions
     years: np.ndarray  # int32 stated years (NO_YEARS when none), + TITLED where titled
     rows: np.ndarray  # intp: the document of every entry
+    titled: np.ndarray  # intp: the entries a role title names (a few per document)
 
     @classmethod
     def of(cls, counts: np.ndarray, packed: bytes) -> Vectors:
@@ -133,7 +135,9 @@ class Vectors:
         indptr = np.zeros(len(counts) + 1, dtype=np.int64)
         np.cumsum(counts, out=indptr[1:])
         rows = np.repeat(np.arange(len(counts), dtype=np.intp), counts)
-        return cls(indptr, pairs[:, 0].astype(np.intp), pairs[:, 1], rows)
+        years = pairs[:, 1]
+        titled = np.flatnonzero(years >= TITLED + NO_YEARS)
+        return cls(indptr, pairs[:, 0].astype(np.intp), years, rows, titled)
 
     @classmethod
     def join(cls, vectors: Sequence[bytes]) -> Vectors:
@@ -264,7 +268,7 @@ class JobScorer:
         """scoring.role_match of every document: 100 × the share of its titled skills that the
         job's title names (0 for none)."""
         n = len(vectors)
-        titled = np.flatnonzero(vectors.years >= TITLED + NO_YEARS)  # a few per document
+        titled = vectors.titled
         owners = np.take(vectors.rows, titled)
         counts = np.bincount(owners, minlength=n).astype(float)
         named = np.take(self.job_titles, np.take(vectors.skills, titled))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from test_documents import (
     make_scanned_pdf,
 )
 
-from skillmatch import SkillMatcher, cli
+from skillmatch import SkillMatcher, batch, cli
 from skillmatch.batch import (
     TextDocument,
     expand_documents,
@@ -256,6 +257,9 @@ def test_a_worker_that_dies_is_a_clear_error_not_a_hang(
         return real(self, text)
 
     monkeypatch.setattr(SkillMatcher, "parse_resume", fatal)  # workers build their own matcher
+    # forked workers inherit the patch; a thread left by an earlier test (a Dask cluster's)
+    # would make the pool spawn workers that never see it
+    monkeypatch.setattr(batch, "_context", lambda: multiprocessing.get_context("fork"))
     docs = [TextDocument("ok", STRONG), TextDocument("bad", "CRASH")]
     with pytest.raises(SkillmatchError, match="a worker process died"):
         rank(mini, JOB, docs, workers=2, cache=False)
