@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -123,6 +123,11 @@ class Vectors:
     years: np.ndarray  # int32 stated years (NO_YEARS when none), + TITLED where titled
     rows: np.ndarray  # intp: the document of every entry
     titled: np.ndarray  # intp: the entries a role title names (a few per document)
+    # each document's squared norm in skill space, by the skill weights it was taken with
+    # (see squared_norms): a property of the résumés, the same for every job
+    _norms: dict[tuple[str, float], np.ndarray] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, counts: np.ndarray, packed: bytes) -> Vectors:
@@ -146,6 +151,17 @@ class Vectors:
 
     def __len__(self) -> int:
         return len(self.indptr) - 1
+
+    def squared_norms(self, key: tuple[str, float], weights_2: np.ndarray) -> np.ndarray:
+        """Σ weight² over each document's skills, summed entry by entry (taxonomy order, as
+        scoring.focus sums them), once per weighting (`key`: taxonomy hash and `generic`):
+        scoring a pool for several jobs, or loading it, pays for it once."""
+        found = self._norms.get(key)
+        if found is None:
+            found = self._norms[key] = np.bincount(
+                self.rows, weights=np.take(weights_2, self.skills), minlength=len(self)
+            )
+        return found
 
 
 def entry_counts(vectors: Sequence[bytes]) -> np.ndarray:
@@ -178,6 +194,7 @@ class JobScorer:
         # focus (scoring.focus): every skill's weight by position and the job's components
         self.skill_weight = _skill_weights(taxonomy, weights)
         self.skill_weight_2 = self.skill_weight * self.skill_weight
+        self.weights_key = (taxonomy.hash, weights.generic)  # what skill_weight depends on
         self.job_vector = job_vector(self.requirements, taxonomy, weights)
         self.norm_job = 0.0
         for w_job in self.job_vector:
@@ -256,7 +273,7 @@ class JobScorer:
             else:  # the same products, looked up: weight × credit for every candidate
                 earned += np.take(self.weighted_credit[r], best >> _SHIFT)
         scores = np.zeros(n) if not total else np.minimum(round_1(100.0 * earned / total), 100.0)
-        focus = self._focus(choice, skills, rows)
+        focus = self._focus(choice, self.prepare(vectors))
         fit = np.sqrt(scores * focus)
         if not self.job_titles.any():
             return Fits(scores, focus, np.full(n, np.nan), round_1(fit), choice, years)
@@ -308,7 +325,12 @@ class JobScorer:
             np.copyto(credit, credit * factor, where=short)
         return credit
 
-    def _focus(self, choice: np.ndarray, skills: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    def prepare(self, vectors: Vectors) -> np.ndarray:
+        """What scoring these vectors needs that no job changes: the résumés' squared norms
+        (Vectors.squared_norms), worked out once when they are loaded."""
+        return vectors.squared_norms(self.weights_key, self.skill_weight_2)
+
+    def _focus(self, choice: np.ndarray, norm_resume: np.ndarray) -> np.ndarray:
         """scoring.focus of every document, addition for addition: the résumé's squared norm
         summed entry by entry (entries are in taxonomy order), the dot product requirement by
         requirement, each paired with the heaviest of its skills the document names (adding
@@ -316,7 +338,6 @@ class JobScorer:
         n = choice.shape[1]
         if not n:
             return np.zeros(0)
-        norm_resume = np.bincount(rows, weights=np.take(self.skill_weight_2, skills), minlength=n)
         dot = np.zeros(n)
         slot = 0
         for req, w_job in zip(self.requirements, self.job_vector, strict=True):

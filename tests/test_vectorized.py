@@ -218,3 +218,22 @@ def test_round_1_is_pythons_round_to_one_decimal(values: list[float]) -> None:
     tricky = [0.05, 0.15, 0.25, 72.85, 41.25, 99.95, 12.345, 1e-7, 2.675]
     got = round_1(np.array([*values, *tricky], dtype=float)).tolist()
     assert got == [round(v, 1) for v in [*values, *tricky]]
+
+
+def test_resume_norms_are_worked_out_once_per_weighting_and_change_no_score(
+    mini: SkillMatcher,
+) -> None:
+    index = skill_index(mini.taxonomy)
+    resumes = [{"python": 3, "pytorch": None}, {"aws": None}, {}]
+    job = mini.parse_job("Requirements: Python, PyTorch, AWS")
+    scorer = JobScorer(job, mini.taxonomy, mini.weights)
+    fresh = scorer.fits(Vectors.join([pack(r, index) for r in resumes]))
+    loaded = Vectors.join([pack(r, index) for r in resumes])
+    norms = scorer.prepare(loaded)
+    assert scorer.prepare(loaded) is norms  # memoised on the vectors
+    other = JobScorer(job, mini.taxonomy, ScoringWeights(generic=0.25))
+    assert other.prepare(loaded) is not norms  # another weighting, its own norms
+    again = scorer.fits(loaded)
+    assert again.scores.tolist() == fresh.scores.tolist()
+    assert again.focus.tolist() == fresh.focus.tolist()
+    assert norms.tolist()[2] == 0.0  # a résumé with no skills
