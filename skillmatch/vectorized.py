@@ -246,8 +246,10 @@ class JobScorer:
         fanout = max((len(v) for v in by_position.values()), default=1)
         self.pair_slot = np.full((fanout, max(len(by_position), 1)), -1, dtype=np.int64)
         self.pair_flat = np.zeros_like(self.pair_slot)
+        self.serves_more = np.zeros(max(len(by_position), 1), dtype=bool)  # layer 1 and up
         for k, pos in enumerate(sorted(by_position)):
             self.local[pos] = k
+            self.serves_more[k] = len(by_position[pos]) > 1
             for layer, (slot, flat_id) in enumerate(by_position[pos]):
                 self.pair_slot[layer, k] = slot
                 self.pair_flat[layer, k] = flat_id
@@ -397,11 +399,16 @@ class JobScorer:
         local = np.take(local, entry).astype(np.intp)  # intp: numpy gathers by it fastest
         doc = np.take(rows, entry)
         for layer in range(len(self.pair_slot)):
+            if layer == 1:  # from here on only the few skills serving several slots
+                more = np.flatnonzero(np.take(self.serves_more, local))
+                entry, local, doc = (np.take(a, more) for a in (entry, local, doc))
             slot = np.take(self.pair_slot[layer], local)
-            if layer:  # only the skills serving this many slots go on
+            if layer > 1:  # ...and of those, the ones serving this many
                 more = np.flatnonzero(slot >= 0)
                 entry, local, doc, slot = (np.take(a, more) for a in (entry, local, doc, slot))
-            packed = (np.take(self.pair_flat[layer], local) << _SHIFT) | entry
+            packed = np.take(self.pair_flat[layer], local)  # in place below: fewer big arrays
+            packed <<= _SHIFT
+            packed |= entry
             slot *= n
             slot += doc
             np.minimum.at(choice, slot, packed)
