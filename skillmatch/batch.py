@@ -306,6 +306,7 @@ def iter_rows(
     items = _without_collections(iter_documents(documents), _VECTORS_ONLY)
     job_profile = job if isinstance(job, Profile) else matcher.parse_job(job)
     requirements = None if (reports or explain) else job_requirements(job_profile, matcher.weights)
+    job_titles = titled_ids(job_profile.skills)  # the job's, once: every row's role match reads it
     owned = not isinstance(cache, ProfileCache) and cache is not False
     store = _open_cache(cache)
     try:
@@ -338,7 +339,7 @@ def iter_rows(
                                     store.put_many(pending)
                                     pending.clear()
                         task = tasks[outcome.index]
-                        yield _row(matcher, job_profile, task, outcome, requirements)
+                        yield _row(matcher, job_profile, task, outcome, requirements, job_titles)
             finally:
                 if pending and store is not None:
                     store.put_many(pending)
@@ -811,7 +812,8 @@ def _row(
     job: Profile,
     task: _Task,
     outcome: _Outcome,
-    requirements: list[Any] | None = None,
+    requirements: list[Any] | None,
+    job_titles: frozenset[str],
 ) -> RankedRow:
     if outcome.error is not None or outcome.profile is None:
         return RankedRow(document=task.name, error=outcome.error or "no profile")
@@ -821,7 +823,7 @@ def _row(
             requirements, years, matcher.taxonomy, matcher.weights
         )
         near = focus(requirements, years, matcher.taxonomy, matcher.weights)
-        role = role_match(titled_ids(job.skills), titles)
+        role = role_match(job_titles, titles)
         return RankedRow(
             document=task.name,
             score=score,

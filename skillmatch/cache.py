@@ -54,6 +54,7 @@ APPLICATION_ID = 0x736B6D63  # 'skmc' in PRAGMA application_id: tells our file f
 # mapped file; the large reads are a collection's few parts now, as fast with read().
 _MMAP = 0
 _CORRUPT_CODES = frozenset({sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT})
+ENTRY_BYTES = 8  # one skill of a vector: int32 position and int32 years (vectorized.pack)
 PART = 65536  # collection members per collection_parts row (blobs of a few MB)
 
 CacheKey = tuple[str, str, str]  # (text sha256, taxonomy hash, extractor id)
@@ -488,7 +489,7 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
 
 def _is_vector(value: object) -> bool:
     """A skill vector as stored: int32 (position, years) pairs (vectorized.pack)."""
-    return isinstance(value, bytes) and len(value) % 8 == 0
+    return isinstance(value, bytes) and len(value) % ENTRY_BYTES == 0
 
 
 def _members(rows: Iterable[tuple[str, object]]) -> Members:
@@ -499,7 +500,7 @@ def _members(rows: Iterable[tuple[str, object]]) -> Members:
     for document, vector in rows:
         documents.append(document)
         if _is_vector(vector):
-            counts.append(len(vector) // 8)  # type: ignore[arg-type]
+            counts.append(len(vector) // ENTRY_BYTES)  # type: ignore[arg-type]
             vectors.append(vector)  # type: ignore[arg-type]
         else:
             counts.append(-1)
@@ -512,7 +513,7 @@ def _parts(members: Members) -> Iterable[tuple[bytes, bytes, bytes]]:
     at = 0
     for start in range(0, len(members.documents), PART):
         counts = members.counts[start : start + PART]
-        size = 8 * sum(counts)
+        size = ENTRY_BYTES * sum(counts)
         documents = json.dumps(members.documents[start : start + PART]).encode("utf-8")
         yield documents, _swapped(counts).tobytes(), members.vectors[at : at + size]
         at += size
@@ -538,7 +539,7 @@ def _from_parts(parts: list[tuple]) -> Members | None:
                 or not all(isinstance(d, str) for d in part_documents)
                 or min(part_counts, default=0) < 0
                 or not isinstance(packed, bytes)
-                or len(packed) != 8 * sum(part_counts)
+                or len(packed) != ENTRY_BYTES * sum(part_counts)
             ):
                 return None
             documents += part_documents

@@ -113,15 +113,11 @@ def titles_someone(text: str, start: int, end: int, leading: bool = False) -> bo
     """
     line_start = text.rfind("\n", 0, start) + 1
     if leading:
-        return not text[line_start:start].strip(_LINE_DECORATION) and bool(
-            _TITLE_END.match(text, end)
-        )
+        return _opens_line(text, line_start, start) and bool(_TITLE_END.match(text, end))
     # what introduces a role stands right before it: a paragraph is not searched whole
     if _INTRODUCED.search(text, max(line_start, start - _INTRODUCER_REACH), start):
         return True
-    line_end = text.find("\n", end)
-    if line_end < 0:
-        line_end = len(text)
+    line_end = _line_end(text, end)
     if line_end - line_start > SHORT_LINE_CHARS:
         return False
     return len(_WORD.findall(text, line_start, line_end)) <= SHORT_LINE_WORDS
@@ -130,9 +126,17 @@ def titles_someone(text: str, start: int, end: int, leading: bool = False) -> bo
 def headline(text: str, start: int, end: int) -> bool:
     """text[start:end] is all its line says, but for bullets and dashes: 'Data Science'."""
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end < 0:
-        line_end = len(text)
-    return not text[line_start:start].strip(_LINE_DECORATION) and not text[end:line_end].strip(
+    return _opens_line(text, line_start, start) and not text[end : _line_end(text, end)].strip(
         _LINE_DECORATION
     )
+
+
+def _opens_line(text: str, line_start: int, start: int) -> bool:
+    """Nothing but bullets, dashes and blanks stand between the line's start and `start`."""
+    return not text[line_start:start].strip(_LINE_DECORATION)
+
+
+def _line_end(text: str, end: int) -> int:
+    """Where the line holding offset `end` ends (the text's end for the last line)."""
+    line_end = text.find("\n", end)
+    return len(text) if line_end < 0 else line_end

@@ -70,11 +70,6 @@ def pack_profile(profile: Profile, index: dict[str, int]) -> bytes:
     return pack({s.id: s.years for s in profile.skills}, index, titled_ids(profile.skills))
 
 
-def profile_years(data: str) -> dict[str, int | None]:
-    """Skill id → stated years of a profile's JSON (as the cache stores it, without defaults)."""
-    return profile_entries(data)[0]
-
-
 def profile_entries(data: str) -> tuple[dict[str, int | None], frozenset[str]]:
     """Skill id → stated years of a profile's JSON (as the cache stores it, without defaults),
     and the ids a role title names."""
@@ -194,7 +189,7 @@ class JobScorer:
         # focus (scoring.focus): every skill's weight by position and the job's components
         self.skill_weight = _skill_weights(taxonomy, weights)
         self.skill_weight_2 = self.skill_weight * self.skill_weight
-        self.weights_key = (taxonomy.hash, weights.generic)  # what skill_weight depends on
+        self.weights_key = weighting(taxonomy, weights)
         self.job_vector = job_vector(self.requirements, taxonomy, weights)
         self.norm_job = 0.0
         for w_job in self.job_vector:
@@ -418,9 +413,15 @@ class JobScorer:
 _WEIGHTS: dict[tuple[str, float], np.ndarray] = {}  # by taxonomy hash and `generic`
 
 
+def weighting(taxonomy: Taxonomy, weights: ScoringWeights) -> tuple[str, float]:
+    """What every skill's weight depends on (scoring.skill_weight): the taxonomy (its posting
+    counts) and `generic`. Skill weights and résumé norms are memoised by it."""
+    return (taxonomy.hash, weights.generic)
+
+
 def _skill_weights(taxonomy: Taxonomy, weights: ScoringWeights) -> np.ndarray:
     """scoring.skill_weight of every skill, by taxonomy position (memoised)."""
-    key = (taxonomy.hash, weights.generic)
+    key = weighting(taxonomy, weights)
     found = _WEIGHTS.get(key)
     if found is None or len(found) != len(taxonomy):
         found = _WEIGHTS[key] = np.array(

@@ -26,7 +26,6 @@ from skillmatch.vectorized import (
     pack,
     pack_profile,
     profile_entries,
-    profile_years,
     round_1,
     skill_index,
     unpack,
@@ -197,7 +196,7 @@ def test_skill_vectors_round_trip_ids_and_years(mini: SkillMatcher) -> None:
         "kubernetes": None,
     }
     stored = profile.model_dump_json(exclude_defaults=True)  # as the cache keeps it
-    assert profile_years(stored) == {"python": 5, "pytorch": None, "kubernetes": None}
+    assert profile_entries(stored)[0] == {"python": 5, "pytorch": None, "kubernetes": None}
     developer = mini.parse_resume("Python Developer\n\nKubernetes")
     stored = developer.model_dump_json(exclude_defaults=True)
     assert profile_entries(stored) == ({"python": None, "kubernetes": None}, {"python"})
