@@ -7,15 +7,17 @@ The positions are stable for a taxonomy hash, which is part of every cache key, 
 cached vectors load with one `b"".join` and one `numpy.frombuffer` instead of 100,000 JSON
 parses.
 
-`JobScorer` turns the job's requirements (scoring.job_requirements) into a short table, once
-per job: for each job skill, the résumé skills that can earn it credit in the order
+`JobScorer` turns the job's requirements (scoring.job_requirements) into short tables, once
+per job: for each job skill (a *slot*), the résumé skills that can earn it credit in the order
 scoring._credit_options tries them (exact, then the children by id, then the skills that
-imply it by id, then the related ones by id). Scoring a batch is then a gather over the
-relevant entries of the vectors, a per-(document, job skill) minimum of that order, and a
-loop over the job's requirements that repeats scoring._meet's arithmetic operation for
-operation, so the scores equal scoring.score_summary's to the last bit; `lists` orders the
-matched and missing ids of the rows to show as score_summary does (a property test holds
-the two together).
+imply it by id, then the related ones by id), each with a code that orders them. Scoring a
+batch is one gather over every entry, a scatter-minimum of the candidates' codes into a
+slots × documents table of int16 (its bytes are most of what scoring moves), the years of
+the chosen skills read from the few entries that state any, and a loop over the job's
+requirements that repeats scoring._meet's arithmetic operation for operation, touching only
+the documents that meet a one-skill requirement, so the scores equal scoring.score_summary's
+to the last bit; `lists` orders the matched and missing ids of the rows to show as
+score_summary does (a property test holds the two together).
 """
 
 from __future__ import annotations
@@ -35,8 +37,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from skillmatch.taxonomy import Taxonomy
 
 NO_YEARS = -1
-_SHIFT = np.int64(32)  # a choice packs (flat candidate id << 32) | entry index
-_ENTRY = np.int64(0xFFFFFFFF)
 _DTYPE = np.dtype("<i4")
 # added to the years of a skill a role title names: no one states sixteen million years, so
 # the pair stays 8 bytes and the flag costs a comparison where it is read
@@ -118,11 +118,9 @@ class Vectors:
     years: np.ndarray  # int32 stated years (NO_YEARS when none), + TITLED where titled
     rows: np.ndarray  # intp: the document of every entry
     titled: np.ndarray  # intp: the entries a role title names (a few per document)
-    # each document's squared norm in skill space, by the skill weights it was taken with
-    # (see squared_norms): a property of the résumés, the same for every job
-    _norms: dict[tuple[str, float], np.ndarray] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    # each document's squared norm in skill space, by the weighting it was taken with
+    # (squared_norms): a property of the résumés, the same for every job
+    _memo: dict[object, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, counts: np.ndarray, packed: bytes) -> Vectors:
@@ -151,11 +149,20 @@ class Vectors:
         """Σ weight² over each document's skills, summed entry by entry (taxonomy order, as
         scoring.focus sums them), once per weighting (`key`: taxonomy hash and `generic`):
         scoring a pool for several jobs, or loading it, pays for it once."""
-        found = self._norms.get(key)
+        found = self._memo.get(key)
         if found is None:
-            found = self._norms[key] = np.bincount(
+            found = self._memo[key] = np.bincount(
                 self.rows, weights=np.take(weights_2, self.skills), minlength=len(self)
             )
+        return found
+
+    def dated(self) -> np.ndarray:
+        """The entries that state years (a few percent): a requirement asking for years reads
+        only them (memoised, as every such job needs them)."""
+        found = self._memo.get("dated")
+        if found is None:
+            stated = stated_years(self.years)
+            found = self._memo["dated"] = np.flatnonzero(stated != NO_YEARS)
         return found
 
 
@@ -169,14 +176,15 @@ def entry_counts(vectors: Sequence[bytes]) -> np.ndarray:
 class Fits:
     """How a batch fits one job: scores[d], focus[d], role[d] (NaN when the job's title names
     no skill) and relevance[d], and what `lists` needs to name the matched and missing skills
-    of any document: choice[slot, d] (see JobScorer._choices) and the entries' years."""
+    of any document: choice[slot, d] (see JobScorer._choices) and, for the slots of
+    requirements asking for years, the years stated for the chosen skill (NO_YEARS for none)."""
 
     scores: np.ndarray
     focus: np.ndarray
     role: np.ndarray
     relevance: np.ndarray
     choice: np.ndarray
-    years: np.ndarray
+    years: dict[int, np.ndarray]
 
 
 class JobScorer:
@@ -208,11 +216,21 @@ class JobScorer:
         self.first_ids = [req.skills[0].id for req in self.requirements]
         self.optional = np.array([req.level != "required" for req in self.requirements], dtype=bool)
         self.n_slots = len(slots)
-        # every slot's candidates end to end: a flat id orders them as they are tried; the
-        # last flat id is a sentinel for "no candidate" (credit 0, key -1)
+        # the slots of requirements asking for years: their chosen skills' years are read
+        self.timed_slots = [
+            slot
+            for slot, req in enumerate(r for r in self.requirements for _ in r.skills)
+            if req.min_years
+        ]
+        # every slot's candidates end to end: a candidate's code (its flat id) orders them
+        # as they are tried; the last code, `none`, is a sentinel for "no candidate" (credit
+        # 0, key -1). Codes are as narrow as the job allows: the choice table is slots ×
+        # documents, and its bytes are most of what scoring moves.
         credits = [c for s in slots for _, c, _ in s]
         ranks = [k for s in slots for _, _, k in s]
-        self.none = np.int64(len(credits)) << _SHIFT
+        self.code = np.dtype(np.int16 if len(credits) < np.iinfo(np.int16).max else np.int32)
+        self.none = len(credits)
+        self.cand_position = np.array([p for s in slots for p, _, _ in s], dtype=np.int64)
         self.cand_credit = np.array([*credits, 0.0], dtype=float)
         self.weighted_credit = [req.weight * self.cand_credit for req in self.requirements]
         # key orders options as scoring._meet compares them: (credit, -rank), higher is better
@@ -222,32 +240,34 @@ class JobScorer:
         # a slot's exact candidate comes first, so a document names the job skill itself
         # exactly when its choice is below `named_below` (focus counts only those); and the
         # weight of that skill. A job skill the taxonomy lacks names nothing (0).
-        self.named_below: list[np.int64] = []
+        self.named_below: list[int] = []
         self.slot_weight: list[float] = []
-        by_position: dict[int, list[tuple[int, int]]] = {}  # position → [(slot, flat id)]
+        by_position: dict[int, list[tuple[int, int]]] = {}  # position → [(slot, code)]
         flat = 0
         for slot, (cands, sid) in enumerate(zip(slots, self.slot_ids, strict=True)):
             exact = sid in index
-            self.named_below.append(np.int64(flat + 1 if exact else 0) << _SHIFT)
+            self.named_below.append(flat + 1 if exact else 0)
             self.slot_weight.append(float(self.skill_weight[index[sid]]) if exact else 0.0)
             for pos, _, _ in cands:
                 by_position.setdefault(pos, []).append((slot, flat))
                 flat += 1
-        # local[position] = a compact id for the skills the job can use at all, else -1;
-        # layer j of (pair_slot, pair_flat) holds the j-th slot each of them serves (a skill
-        # may serve several: Python for two requirements, or as a child and as related)
+        # by taxonomy position, layer j of (pair_slot, pair_code, pair_timed) holds the j-th
+        # slot a skill serves (a skill may serve several: Python for two requirements, or as
+        # a child and as related), its code there and the slot's row among timed_slots; -1
+        # where it serves none. Tables by position spare a compact id's extra gather.
         size = max(len(index), max(by_position, default=-1) + 1)
-        self.local = np.full(size, -1, dtype=np.int32)  # int32: the full-length gather is lighter
         fanout = max((len(v) for v in by_position.values()), default=1)
-        self.pair_slot = np.full((fanout, max(len(by_position), 1)), -1, dtype=np.int64)
-        self.pair_flat = np.zeros_like(self.pair_slot)
-        self.serves_more = np.zeros(max(len(by_position), 1), dtype=bool)  # layer 1 and up
-        for k, pos in enumerate(sorted(by_position)):
-            self.local[pos] = k
-            self.serves_more[k] = len(by_position[pos]) > 1
-            for layer, (slot, flat_id) in enumerate(by_position[pos]):
-                self.pair_slot[layer, k] = slot
-                self.pair_flat[layer, k] = flat_id
+        self.pair_slot = np.full((fanout, size), -1, dtype=np.int32)  # the first gather is big
+        self.pair_code = np.zeros((fanout, size), dtype=self.code)
+        self.pair_timed = np.full((fanout, size), -1, dtype=np.intp)
+        self.serves_more = np.zeros(size, dtype=bool)  # layer 1 and up
+        timed_row = {slot: row for row, slot in enumerate(self.timed_slots)}
+        for pos, served in by_position.items():
+            self.serves_more[pos] = len(served) > 1
+            for layer, (slot, code) in enumerate(served):
+                self.pair_slot[layer, pos] = slot
+                self.pair_code[layer, pos] = code
+                self.pair_timed[layer, pos] = timed_row.get(slot, -1)
 
     def scores(self, vectors: Vectors) -> np.ndarray:
         """The fit score of every document (float64), equal to scoring.score_summary's."""
@@ -257,26 +277,55 @@ class JobScorer:
         """Every document's score, focus and relevance: scoring._meet and scoring.focus,
         operation for operation, over all documents at once."""
         n = len(vectors)
-        skills, rows = vectors.skills, vectors.rows
-        choice = self._choices(n, skills, rows)
-        years = vectors.years if len(vectors.years) else np.array([NO_YEARS], dtype=_DTYPE)
+        choice, years = self._choices(n, vectors)
         total = 0.0
         earned = np.zeros(n, dtype=float)
-        for r, (best, _) in enumerate(self._best(choice)):
-            req = self.requirements[r]
+        dot = np.zeros(n)
+        slot = 0
+        for r, req in enumerate(self.requirements):
             total += req.weight
+            first, slot = slot, slot + len(req.skills)
+            if slot == first + 1 and not req.min_years:
+                # one skill: only the documents that meet it add anything (most do not),
+                # the same products, looked up (weight × credit for every candidate)
+                docs = np.flatnonzero(choice[first] != self.none)
+                codes = np.take(choice[first], docs)
+                earned[docs] += np.take(self.weighted_credit[r], codes)
+                if self.named_below[first]:
+                    exact = np.take(docs, np.flatnonzero(codes < self.named_below[first]))
+                    dot[exact] += self.job_vector[r] * self.slot_weight[first]
+                continue
+            best, _, stated = self._best_of(req, first, choice, years)
             if req.min_years:
-                earned += req.weight * self._credit(req, best, years)
+                earned += req.weight * self._credit(req, best, stated)
             else:  # the same products, looked up: weight × credit for every candidate
-                earned += np.take(self.weighted_credit[r], best >> _SHIFT)
+                earned += np.take(self.weighted_credit[r], best)
+            self._add_named(dot, r, first, slot, choice)
         scores = np.zeros(n) if not total else np.minimum(round_1(100.0 * earned / total), 100.0)
-        focus = self._focus(choice, self.prepare(vectors))
+        focus = self._focus(dot, self.prepare(vectors))
         fit = np.sqrt(scores * focus)
         if not self.job_titles.any():
             return Fits(scores, focus, np.full(n, np.nan), round_1(fit), choice, years)
         role = self._role(vectors)
         w = self.weights.role
         return Fits(scores, focus, role, round_1((1.0 - w) * fit + w * role), choice, years)
+
+    def _add_named(self, dot: np.ndarray, r: int, first: int, end: int, choice: np.ndarray) -> None:
+        """Add to the dot product of scoring.focus what requirement r (slots first:end) adds
+        for each document: the job's component × the heaviest of its skills the document
+        names itself (adding nothing where it names none is adding 0.0, as scoring.focus
+        does not)."""
+        w_job = self.job_vector[r]
+        named = [k for k in range(first, end) if self.named_below[k]]
+        if len(named) == 1:
+            k = named[0]
+            np.add(dot, w_job * self.slot_weight[k], out=dot, where=choice[k] < self.named_below[k])
+        elif named:
+            heaviest = np.zeros(len(dot))
+            for k in named:
+                w = np.where(choice[k] < self.named_below[k], self.slot_weight[k], 0.0)
+                np.maximum(heaviest, w, out=heaviest)
+            dot += w_job * heaviest
 
     def _role(self, vectors: Vectors) -> np.ndarray:
         """scoring.role_match of every document: 100 × the share of its titled skills that the
@@ -291,32 +340,38 @@ class JobScorer:
             share = round_1(100.0 * shared / counts)
         return np.where(counts > 0, share, 0.0)
 
-    def _best(self, choice: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray | int]]:
-        """Per requirement, for the documents (columns) of `choice`: the option that meets it
-        (`none` where none does) and the slot it comes from, as scoring._meet chooses: the
+    def _best_of(
+        self, req: _Requirement, slot: int, choice: np.ndarray, years: dict[int, np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray | int, np.ndarray | None]:
+        """For the documents (columns) of `choice`: the option that meets a requirement whose
+        slots start at `slot` (`none` where none does), the slot it comes from and, where the
+        requirement asks for years, the years stated for it; as scoring._meet chooses: the
         best (credit, -rank) of the requirement's skills, the first on ties."""
-        slot = 0
-        for req in self.requirements:
-            best, winner = choice[slot], slot  # one skill: its slot wins wherever it is met
-            slot += 1
-            if len(req.skills) > 1:
-                winner = np.full(len(best), winner, dtype=np.int64)
-                best_key = self.cand_key[best >> _SHIFT]
-                for _ in req.skills[1:]:
-                    code = choice[slot]
-                    key = self.cand_key[code >> _SHIFT]
-                    better = key > best_key
-                    best = np.where(better, code, best)
-                    winner = np.where(better, slot, winner)
-                    best_key = np.maximum(key, best_key)
-                    slot += 1
-            yield best, winner
+        best, winner = choice[slot], slot  # one skill: its slot wins wherever it is met
+        stated = years.get(slot)
+        if len(req.skills) > 1:
+            winner = np.full(len(best), winner, dtype=np.int64)
+            best_key = np.take(self.cand_key, best)
+            for other in range(slot + 1, slot + len(req.skills)):
+                code = choice[other]
+                key = np.take(self.cand_key, code)
+                better = key > best_key
+                best = np.where(better, code, best)
+                winner = np.where(better, other, winner)
+                if stated is not None:
+                    stated = np.where(better, years[other], stated)
+                best_key = np.maximum(key, best_key)
+        return best, winner, stated
 
-    def _credit(self, req: _Requirement, best: np.ndarray, years: np.ndarray) -> np.ndarray:
+    def _credit(
+        self,
+        req: _Requirement,
+        best: np.ndarray,
+        stated: np.ndarray | None,
+    ) -> np.ndarray:
         """The credit the best options earn (0.0 where unmet), after the years factor."""
-        credit = np.take(self.cand_credit, best >> _SHIFT)
-        if req.min_years:
-            stated = stated_years(years[best & _ENTRY])  # `none`: entry 0, masked out
+        credit = np.take(self.cand_credit, best)
+        if req.min_years and stated is not None:
             short = (best != self.none) & (stated != NO_YEARS) & (stated < req.min_years)
             factor = np.maximum(self.weights.years_floor, stated / req.min_years)
             np.copyto(credit, credit * factor, where=short)
@@ -327,30 +382,10 @@ class JobScorer:
         (Vectors.squared_norms), worked out once when they are loaded."""
         return vectors.squared_norms(self.weights_key, self.skill_weight_2)
 
-    def _focus(self, choice: np.ndarray, norm_resume: np.ndarray) -> np.ndarray:
-        """scoring.focus of every document, addition for addition: the résumé's squared norm
-        summed entry by entry (entries are in taxonomy order), the dot product requirement by
-        requirement, each paired with the heaviest of its skills the document names (adding
-        nothing where it names none is adding 0.0, as scoring.focus does not)."""
-        n = choice.shape[1]
-        if not n:
-            return np.zeros(0)
-        dot = np.zeros(n)
-        slot = 0
-        for req, w_job in zip(self.requirements, self.job_vector, strict=True):
-            first, slot = slot, slot + len(req.skills)
-            named = [k for k in range(first, slot) if self.named_below[k]]
-            if len(named) == 1:
-                k = named[0]
-                np.add(
-                    dot, w_job * self.slot_weight[k], out=dot, where=choice[k] < self.named_below[k]
-                )
-            elif named:
-                heaviest = np.zeros(n)
-                for k in named:
-                    w = np.where(choice[k] < self.named_below[k], self.slot_weight[k], 0.0)
-                    np.maximum(heaviest, w, out=heaviest)
-                dot += w_job * heaviest
+    def _focus(self, dot: np.ndarray, norm_resume: np.ndarray) -> np.ndarray:
+        """scoring.focus of every document from its dot product with the job (summed
+        requirement by requirement) and its squared norm (summed entry by entry, in taxonomy
+        order, as scoring.focus sums them)."""
         with np.errstate(divide="ignore", invalid="ignore"):
             cosine = 100.0 * dot / np.sqrt(self.norm_job * norm_resume)
         return np.where(dot == 0.0, 0.0, np.minimum(round_1(np.nan_to_num(cosine)), 100.0))
@@ -361,13 +396,18 @@ class JobScorer:
         first, then by requirement."""
         if not len(documents):
             return []
-        picked = fits.choice[:, np.asarray(documents, dtype=np.int64)]
+        columns = np.asarray(documents, dtype=np.intp)
+        picked = fits.choice[:, columns]
+        years = {slot: stated[columns] for slot, stated in fits.years.items()}
         count = len(self.requirements)
         shape = (picked.shape[1], count)
         credit = np.zeros(shape)
         winners = np.full(shape, -1, dtype=np.int64)
-        for r, (best, winner) in enumerate(self._best(picked)):
-            credit[:, r] = self._credit(self.requirements[r], best, fits.years)
+        slot = 0
+        for r, req in enumerate(self.requirements):
+            best, winner, stated = self._best_of(req, slot, picked, years)
+            slot += len(req.skills)
+            credit[:, r] = self._credit(req, best, stated)
             winners[:, r] = np.where(best != self.none, winner, -1)
         unmet = winners < 0
         rank = np.broadcast_to(np.arange(count), shape)
@@ -385,29 +425,68 @@ class JobScorer:
             for m, x, k in zip(matched.tolist(), missing.tolist(), met_counts, strict=True)
         ]
 
-    def _choices(self, n: int, skills: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """choice[slot, d]: the first candidate (in try order) that document d has, packed
-        with the entry that holds it (for its years), or `none`."""
-        choice = np.full(self.n_slots * n, self.none, dtype=np.int64)
-        local = np.take(self.local, skills)
-        entry = np.flatnonzero(local >= 0)
-        local = np.take(local, entry).astype(np.intp)  # intp: numpy gathers by it fastest
-        doc = np.take(rows, entry)
+    def _choices(self, n: int, vectors: Vectors) -> tuple[np.ndarray, dict[int, np.ndarray]]:
+        """choice[slot, d]: the code of the first candidate (in try order) that document d
+        has, or `none`; and for each slot of a requirement asking for years, the years each
+        document states for the skill chosen there (NO_YEARS where none is, or none stated)."""
+        choice = np.full(self.n_slots * n, self.none, dtype=self.code)
+        entry = np.flatnonzero(np.take(self.pair_slot[0], vectors.skills) >= 0)
+        # then gathers: several times faster than boolean masks
+        position, doc = np.take(vectors.skills, entry), np.take(vectors.rows, entry)
+        cells = self._cells(n)
+        for layer, at, (owner,) in self._layers(position, doc):
+            cell = np.take(cells[layer], at)
+            cell += owner
+            np.minimum.at(choice, cell, np.take(self.pair_code[layer], at))
+        return choice.reshape(self.n_slots, n), self._stated(choice, n, vectors)
+
+    def _cells(self, n: int) -> np.ndarray:
+        """By layer and position, where a slot's row starts in the flat choice table."""
+        return np.where(self.pair_slot >= 0, self.pair_slot.astype(np.intp) * n, -1)
+
+    def _layers(
+        self, position: np.ndarray, *carried: np.ndarray
+    ) -> Iterator[tuple[int, np.ndarray, tuple[np.ndarray, ...]]]:
+        """(layer, positions, carried arrays) of the entries that serve a slot in each layer,
+        given the entries' positions (all serving one at least) and whatever is carried
+        along with them (their documents...)."""
         for layer in range(len(self.pair_slot)):
-            if layer == 1:  # from here on only the few skills serving several slots
-                more = np.flatnonzero(np.take(self.serves_more, local))
-                entry, local, doc = (np.take(a, more) for a in (entry, local, doc))
-            slot = np.take(self.pair_slot[layer], local)
-            if layer > 1:  # ...and of those, the ones serving this many
-                more = np.flatnonzero(slot >= 0)
-                entry, local, doc, slot = (np.take(a, more) for a in (entry, local, doc, slot))
-            packed = np.take(self.pair_flat[layer], local)  # in place below: fewer big arrays
-            packed <<= _SHIFT
-            packed |= entry
-            slot *= n
-            slot += doc
-            np.minimum.at(choice, slot, packed)
-        return choice.reshape(self.n_slots, n)
+            if layer:  # layer 1: the few skills serving several slots; then fewer still
+                serves = (
+                    np.take(self.serves_more, position)
+                    if layer == 1
+                    else np.take(self.pair_slot[layer], position) >= 0
+                )
+                more = np.flatnonzero(serves)
+                position, *carried = (np.take(a, more) for a in (position, *carried))
+            yield layer, position, tuple(carried)
+
+    def _stated(self, choice: np.ndarray, n: int, vectors: Vectors) -> dict[int, np.ndarray]:
+        """For each slot of a requirement asking for years, the years each document states
+        for the skill chosen there (NO_YEARS where none is chosen or none stated): read from
+        the few entries that state years (Vectors.dated), the one chosen in a cell being the
+        one whose code is the cell's."""
+        if not self.timed_slots:
+            return {}
+        stated = np.full(len(self.timed_slots) * n, NO_YEARS, dtype=np.int64)
+        dated = vectors.dated()
+        dated = np.take(
+            dated, np.flatnonzero(np.take(self.pair_slot[0], vectors.skills[dated]) >= 0)
+        )
+        position, doc = np.take(vectors.skills, dated), np.take(vectors.rows, dated)
+        cells = self._cells(n)
+        for layer, at, (owner, entry) in self._layers(position, doc, dated):
+            row = np.take(self.pair_timed[layer], at)
+            timed = np.flatnonzero(row >= 0)
+            at, owner, entry, row = (np.take(a, timed) for a in (at, owner, entry, row))
+            cell = np.take(cells[layer], at) + owner
+            code = np.take(self.pair_code[layer], at)
+            chosen = np.flatnonzero(np.take(choice, cell) == code)  # one entry per cell
+            target = np.take(row, chosen) * n + np.take(owner, chosen)
+            # indexing, not np.take: `years` is a strided view, which take would copy whole
+            stated[target] = stated_years(vectors.years[np.take(entry, chosen)])
+        rows = stated.reshape(len(self.timed_slots), n)
+        return dict(zip(self.timed_slots, rows, strict=True))
 
 
 _WEIGHTS: dict[tuple[str, float], np.ndarray] = {}  # by taxonomy hash and `generic`
@@ -471,12 +550,21 @@ def _candidates(
 
 
 def _implying(taxonomy: Taxonomy, skill_id: str) -> set[str]:
-    """Skills whose (transitive) implications include skill_id."""
+    """Skills whose (transitive) implications include skill_id: those it is reached from
+    along `implies` edges, found by walking them backwards from it (no skill's whole
+    closure is worked out; the reversed edges are memoised by taxonomy hash)."""
     reverse = _REVERSE_IMPLIED.get(taxonomy.hash)
     if reverse is None:
         reverse = {}
-        for sid in taxonomy.skills:
-            for implied in taxonomy.implied_by(sid):
+        for sid, skill in taxonomy.skills.items():
+            for implied in skill.implies:
                 reverse.setdefault(implied, set()).add(sid)
         _REVERSE_IMPLIED[taxonomy.hash] = reverse
-    return reverse.get(skill_id, set())
+    out: set[str] = set()
+    stack = list(reverse.get(skill_id, ()))
+    while stack:
+        sid = stack.pop()
+        if sid not in out:
+            out.add(sid)
+            stack.extend(reverse.get(sid, ()))
+    return out
