@@ -38,6 +38,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NO_YEARS = -1
 _DTYPE = np.dtype("<i4")
+# a job with fewer candidate skills than this (nearly every job: a large one has 3,500) codes
+# its choices in int16, otherwise in int32
+NARROW_CODES = int(np.iinfo(np.int16).max)
 # added to the years of a skill a role title names: no one states sixteen million years, so
 # the pair stays 8 bytes and the flag costs a comparison where it is read
 TITLED = 1 << 24
@@ -228,7 +231,7 @@ class JobScorer:
         # documents, and its bytes are most of what scoring moves.
         credits = [c for s in slots for _, c, _ in s]
         ranks = [k for s in slots for _, _, k in s]
-        self.code = np.dtype(np.int16 if len(credits) < np.iinfo(np.int16).max else np.int32)
+        self.code = np.dtype(np.int16 if len(credits) < NARROW_CODES else np.int32)
         self.none = len(credits)
         self.cand_position = np.array([p for s in slots for p, _, _ in s], dtype=np.int64)
         self.cand_credit = np.array([*credits, 0.0], dtype=float)

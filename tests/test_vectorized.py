@@ -236,3 +236,21 @@ def test_resume_norms_are_worked_out_once_per_weighting_and_change_no_score(
     assert again.scores.tolist() == fresh.scores.tolist()
     assert again.focus.tolist() == fresh.focus.tolist()
     assert norms.tolist()[2] == 0.0  # a résumé with no skills
+
+
+def test_a_job_with_too_many_candidates_for_int16_codes_scores_the_same_in_int32(
+    matcher: SkillMatcher, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import skillmatch.vectorized as vectorized
+
+    profiles = [
+        matcher.parse_resume(p.read_text("utf-8"))
+        for p in sorted((samples / "resumes").glob("*.txt"))
+    ]
+    resumes = [({s.id: s.years for s in p.skills}, titled_ids(p.skills)) for p in profiles]
+    job = matcher.parse_job((samples / "jobs" / "ai-architect.txt").read_text("utf-8"))
+    narrow = _vector_summaries(job, resumes, matcher, matcher.weights)
+    assert JobScorer(job, matcher.taxonomy, matcher.weights).code == np.int16
+    monkeypatch.setattr(vectorized, "NARROW_CODES", 0)
+    assert JobScorer(job, matcher.taxonomy, matcher.weights).code == np.int32
+    assert _vector_summaries(job, resumes, matcher, matcher.weights) == narrow
