@@ -44,6 +44,7 @@ NARROW_CODES = int(np.iinfo(np.int16).max)
 # added to the years of a skill a role title names: no one states sixteen million years, so
 # the pair stays 8 bytes and the flag costs a comparison where it is read
 TITLED = 1 << 24
+_YEARS_BITS = TITLED - 1  # a years field without its TITLED flag: -1 & it == it, and y & it == y
 _INDEXES: dict[str, dict[str, int]] = {}  # by taxonomy hash
 _REVERSE_IMPLIED: dict[str, dict[str, set[str]]] = {}  # by taxonomy hash
 
@@ -163,9 +164,8 @@ class Vectors:
         """The entries that state years (a few percent): a requirement asking for years reads
         only them (memoised, as every such job needs them)."""
         found = self._memo.get("dated")
-        if found is None:
-            stated = stated_years(self.years)
-            found = self._memo["dated"] = np.flatnonzero(stated != NO_YEARS)
+        if found is None:  # the low 24 bits are all ones for NO_YEARS, titled or not
+            found = self._memo["dated"] = np.flatnonzero((self.years & _YEARS_BITS) != _YEARS_BITS)
         return found
 
 
