@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import multiprocessing
 import os
 import threading
 from array import array
@@ -1013,7 +1012,10 @@ class _Extractor:
 
 
 def _context() -> Any:
-    """fork where it is safe (no other threads), so workers share the compiled index; else spawn."""
+    """fork where it is safe (no other threads), so workers share the compiled index; else spawn.
+    (multiprocessing is imported here: a re-rank from the cache never starts a worker.)"""
+    import multiprocessing
+
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
