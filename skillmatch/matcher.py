@@ -216,10 +216,8 @@ class SkillMatcher:
         ]
         if not checked:
             return hits
-        anchor_ids = self._anchor_ids
-        anchors = [h for h in hits if not h.form.ambiguous and h.form.skill_id in anchor_ids]
-        anchors.sort(key=_START)
-        anchor_starts = [a.start for a in anchors]
+        anchors: list[Hit] | None = None  # gathered when a hit first needs them
+        anchor_starts: list[int] = []
         pos = self._pos_tags(text) if self.nlp is not None else None
         starts = lay.segment_starts
         last_seg = len(starts) - 1
@@ -251,6 +249,13 @@ class SkillMatcher:
             if sid in confirm and _any_phrase(confirm[sid], words, low):
                 continue
             if sid not in traits:
+                if anchors is None:
+                    anchor_ids = self._anchor_ids
+                    anchors = [
+                        x for x in hits if not x.form.ambiguous and x.form.skill_id in anchor_ids
+                    ]
+                    anchors.sort(key=_START)
+                    anchor_starts = [a.start for a in anchors]
                 lo = bisect_left(anchor_starts, min(s0, start - CONFIRM_WINDOW))
                 hi = bisect_right(anchor_starts, max(s1 - 1, start + CONFIRM_WINDOW))
                 if any(

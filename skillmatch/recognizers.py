@@ -577,7 +577,38 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def longest_first(hits: list[Hit]) -> list[Hit]:
-    """Keep non-overlapping hits, most tokens first, then longest, then earliest (filter_spans)."""
+    """Keep non-overlapping hits, most tokens first, then longest, then earliest (filter_spans).
+
+    Only hits that overlap another need choosing: the text is swept in order, runs of
+    overlapping hits are resolved apart (a hit loses only to a hit it overlaps, so a run's
+    choice is the choice over the whole text) and a hit that overlaps none is kept as it is.
+    """
+    if len(hits) < 2:
+        return list(hits)
+    chosen: list[Hit] = []
+    ordered = sorted(hits, key=_START_END)  # stable: equal spans keep their input order
+    run = [ordered[0]]
+    reach = ordered[0].end
+    for h in ordered[1:]:
+        if h.start < reach:
+            run.append(h)
+            reach = max(reach, h.end)
+            continue
+        if len(run) == 1:
+            chosen.append(run[0])
+        else:
+            chosen.extend(_resolve(run))
+        run = [h]
+        reach = h.end
+    if len(run) == 1:
+        chosen.append(run[0])
+    else:
+        chosen.extend(_resolve(run))
+    return chosen
+
+
+def _resolve(hits: list[Hit]) -> list[Hit]:
+    """longest_first over hits that overlap: the greedy choice, in text order."""
     # decorated with the input position (a stable order), sorted as plain tuples in C
     order = sorted(
         [
