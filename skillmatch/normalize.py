@@ -89,7 +89,7 @@ def compact(text: str) -> str:
 # R&D and snake_case), whitespace, and the common non-ASCII marks.
 _BLANKED = "!\"#$%'()*+,-./:;<=>?@[\\]^`{|}~\t\n\r\f\v•·▪●◦‣→←…«»©®™°§¶¦–—‘’“”"
 _BLANK_BYTES = bytes(32 if b < 128 and chr(b) in _BLANKED else b for b in range(256))
-_NON_ASCII_BLANK = re.compile("[" + "".join(c for c in _BLANKED if ord(c) > 127) + "]")
+_NON_ASCII_MARKS = tuple(c for c in _BLANKED if ord(c) > 127)
 
 
 def blank_punctuation(text: str) -> str:
@@ -98,12 +98,15 @@ def blank_punctuation(text: str) -> str:
     Used to scan for whole words: a padded key ' power bi ' can then only match whole tokens.
     bytes.translate is an order of magnitude faster than str.translate, so ASCII marks are
     blanked on the UTF-8 bytes (bytes of multi-byte characters are left alone) and the few
-    non-ASCII marks by a regular expression.
+    non-ASCII marks one by one.
     """
     blanked = text.encode().translate(_BLANK_BYTES).decode()
     if text.isascii():
         return blanked
-    return _NON_ASCII_BLANK.sub(" ", blanked)
+    for mark in _NON_ASCII_MARKS:  # str.replace per mark present: faster than a class scan
+        if mark in blanked:
+            blanked = blanked.replace(mark, " ")
+    return blanked
 
 
 # Token boundaries that blank_punctuation leaves alone: symbols outside its list (a private-use
