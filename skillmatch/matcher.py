@@ -236,7 +236,7 @@ class SkillMatcher:
                 found = seen.get(seg)
                 if found is None:
                     low = fold(text[s0:s1])
-                    found = seen[seg] = (frozenset(_WORD.findall(low)), low)
+                    found = seen[seg] = (_words(low), low)
                 words, low = found
             if sid in deny and _any_phrase(deny[sid], words, low):
                 dropped.add(k)
@@ -446,6 +446,23 @@ def _any_phrase(
     if not words.isdisjoint(single):  # in C: confirm lists run to dozens of words
         return True
     return any(p in low for p in longer)
+
+
+# ASCII bytes that are no part of a _WORD token blanked, the rest kept: an ASCII text then
+# splits on blanks into its word runs (an '&' among them is left to _WORD).
+_NOT_WORD_BYTES = bytes(
+    b if chr(b).isascii() and (chr(b).isalnum() or chr(b) in "_&") else 32 for b in range(256)
+)
+
+
+def _words(low: str) -> frozenset[str]:
+    """The _WORD tokens of a text; an ASCII one is split in C (twice as fast as findall)."""
+    if not low.isascii():
+        return frozenset(_WORD.findall(low))
+    runs = low.encode().translate(_NOT_WORD_BYTES).decode().split()
+    if "&" not in low:
+        return frozenset(runs)
+    return frozenset(w for run in runs for w in (_WORD.findall(run) if "&" in run else (run,)))
 
 
 def _may_join(text: str, start: int, end: int) -> bool:
