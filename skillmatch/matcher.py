@@ -376,6 +376,7 @@ class SkillMatcher:
                     if len(ids) > 1:
                         for sid in ids:
                             alternatives.setdefault(sid, set()).update(ids - {sid})
+        any_years = bool(phrases_by_segment)  # else every mention's years are None
         grouped: dict[str, list[int]] = {}
         for k, h in enumerate(hits):
             grouped.setdefault(h.form.skill_id, []).append(k)
@@ -406,11 +407,14 @@ class SkillMatcher:
                         or (field and sections[k] != "skills" and headline(text, start, end)),
                     }
                 )
-            stated = [years[k] for k in ks if years[k] is not None]
+            stated = [years[k] for k in ks if years[k] is not None] if any_years else None
             requirement: Requirement | None = None
             if job:
-                required = any(levels[k][0] == "required" for k in ks)  # type: ignore[index]
-                requirement = "required" if required else "preferred"
+                requirement = "preferred"
+                for k in ks:
+                    if levels[k][0] == "required":  # type: ignore[index]
+                        requirement = "required"
+                        break
             alts = alternatives.get(sid)
             out.append(
                 {

@@ -450,11 +450,12 @@ class PhraseIndex:
 
     def _typo(self, word: str) -> Form | None:
         """The single-word form within one edit (OSA: a transposition is one) of `word`, if unique."""
-        candidates: set[str] = set()
-        for variant in _deletions(word):
-            candidates.update(self.typo_keys.get(variant, ()))
+        keys = self.typo_keys
+        shared = keys.keys() & _deletions(word)  # in C; for most words, empty
+        if not shared:
+            return None
         best: list[tuple[int, str]] = []
-        for cand in candidates:
+        for cand in set().union(*[keys[variant] for variant in shared]):
             d = OSA.distance(word, cand, score_cutoff=1)
             if d <= 1 and cand[0] == word[0]:
                 best.append((d, cand))
@@ -542,11 +543,9 @@ def _spacing_variants(form: str, key: str) -> Iterator[str]:
         yield key.replace(".", " ")
 
 
-def _deletions(word: str) -> Iterator[str]:
+def _deletions(word: str) -> list[str]:
     """The word and every string one deletion away: two words within one edit share one."""
-    yield word
-    for pos in range(len(word)):
-        yield word[:pos] + word[pos + 1 :]
+    return [word, *[word[:pos] + word[pos + 1 :] for pos in range(len(word))]]
 
 
 def _glued(low: str, ft: Folded, start: int, end: int) -> bool:
@@ -600,7 +599,8 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
     for h in ordered[1:]:
         if h.start < reach:
             run.append(h)
-            reach = max(reach, h.end)
+            if h.end > reach:
+                reach = h.end
             continue
         if len(run) == 1:
             chosen.append(run[0])
