@@ -56,8 +56,12 @@ def parallel_rates(texts: list[str], counts: tuple[int, ...], turn: int = 256) -
     """Documents per second of a fork pool of each size in `counts`, measured interleaved.
 
     Every pool reads every text once, in turns of `turn` documents, so that a burst of load
-    on a shared machine hits each pool size alike (as `rates` does in one process).
+    on a shared machine hits each pool size alike (as `rates` does in one process). Each turn
+    is split into chunks by the rule `rank`'s pool uses (pool_chunksize); with chunks of 32, a
+    turn was eight chunks, and its last chunk could leave one worker running alone.
     """
+    from skillmatch.batch import pool_chunksize
+
     ctx = get_context("fork")
     pools = [ctx.Pool(workers, initializer=_worker_init) for workers in counts]
     try:
@@ -66,9 +70,10 @@ def parallel_rates(texts: list[str], counts: tuple[int, ...], turn: int = 256) -
         spent = [0.0] * len(pools)
         for i in range(0, len(texts), turn):
             part = texts[i : i + turn]
-            for k, pool in enumerate(pools):
+            for k, (pool, workers) in enumerate(zip(pools, counts, strict=True)):
+                chunk = pool_chunksize(len(part), workers)
                 start = time.perf_counter()
-                list(pool.imap(_worker_count, part, chunksize=32))
+                list(pool.imap(_worker_count, part, chunksize=chunk))
                 spent[k] += time.perf_counter() - start
         return [len(texts) / t for t in spent]
     finally:

@@ -716,6 +716,12 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def pool_chunksize(tasks: int, workers: int) -> int:
+    """How many tasks a pool worker takes at a time: about eight turns each, so the workers
+    finish together (no long last chunk left to one of them), and at most 16."""
+    return max(1, min(16, tasks // (workers * 8)))
+
+
 # -- one document ----------------------------------------------------------------------------
 
 
@@ -972,7 +978,7 @@ class _Extractor:
                 return
             self._size = min(self.workers, len(tasks)) if last else self.workers
             self._executor = self._pool(self._size)
-        chunk = max(1, min(16, len(tasks) // (self._size * 8)))
+        chunk = pool_chunksize(len(tasks), self._size)
         from concurrent.futures.process import BrokenProcessPool
 
         try:

@@ -214,22 +214,15 @@ def _words_search(alternatives: str, after: str = r"\b") -> re.Pattern[str]:
     character class: the engine then skips in C to a possible first letter instead of trying
     the whole alternation at every position (several times faster on long sentences).
 
-    Every alternative starts with a plain letter. The class holds each first letter in every
-    case the IGNORECASE engine accepts ('i' also 'İ' and 'ı', 'k' the Kelvin sign); after it a
-    lookbehind stands for the opening \\b, and the rest of each alternative is tried only behind
-    its own first letter. `after` follows the words. It answers whether there is a match (its
-    span may differ).
+    Every alternative starts with a plain letter, or with a group of such alternatives that
+    stands for one alternative per branch ('(?:team|group) of' for 'team of|group of'). The
+    class holds each first letter in every case the IGNORECASE engine accepts ('i' also 'İ'
+    and 'ı', 'k' the Kelvin sign); after it a lookbehind stands for the opening \\b, and the
+    rest of each alternative is tried only behind its own first letter. `after` follows the
+    words. It answers whether there is a match (its span may differ).
     """
-    top: list[str] = [""]  # the alternatives at the top level (a group may hold a '|')
-    depth = 0
-    for c in alternatives:
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            top.append("")
-        else:
-            top[-1] += c
     by_first: dict[str, list[str]] = {}
-    for alt in top:
+    for alt in (a for top in _top_level(alternatives) for a in _branches(top)):
         assert alt[:1].isalpha() and alt[:1].isascii(), alt
         by_first.setdefault(alt[0].lower(), []).append(alt[1:])
     cased = {
@@ -241,6 +234,34 @@ def _words_search(alternatives: str, after: str = r"\b") -> re.Pattern[str]:
     opening = "[" + "".join(sorted(cased)) + "]"
     rests = "|".join(f"(?<={first})(?:{'|'.join(r)})" for first, r in by_first.items())
     return re.compile(rf"{opening}(?<!\w{opening})(?i:{rests}){after}")
+
+
+def _top_level(alternatives: str) -> list[str]:
+    """The alternatives of a pattern at its top level (a group may hold a '|')."""
+    top: list[str] = [""]
+    depth = 0
+    for c in alternatives:
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            top.append("")
+        else:
+            top[-1] += c
+    return top
+
+
+def _branches(alternative: str) -> list[str]:
+    """An alternative that opens with a group, one per branch: '(?:a|b) of' -> 'a of', 'b of'."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    depth = close = 0
+    while True:
+        depth += (alternative[close] == "(") - (alternative[close] == ")")
+        if depth == 0:
+            break
+        close += 1
+    group, rest = alternative[3:close], alternative[close + 1 :]
+    assert rest[:1] not in ("?", "*", "+", "{"), alternative  # a repeated group stays whole
+    return [b for branch in _top_level(group) for b in _branches(branch + rest)]
 
 
 # -- whether a mention is a skill asked of the candidate ---------------------------------------
@@ -277,10 +298,10 @@ _WORKPLACE_AFTER = re.compile(
     rf"|across|between|within|at|on|by|from|skills?)\b)[\w-]+){{0,3}}[ \t-]+{_WORKPLACE}\b",
     re.IGNORECASE,
 )
-_WORKPLACE_BEFORE = re.compile(
-    rf"\b(?:our|we are an?|we're an?|join an?|a culture of|culture of|environment of|spirit of"
-    rf"|{_WORKPLACE} (?:of|that values|built on|based on|focused on))\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
+_WORKPLACE_BEFORE = _words_search(
+    rf"our|we are an?|we're an?|join an?|a culture of|culture of|environment of|spirit of"
+    rf"|{_WORKPLACE} (?:of|that values|built on|based on|focused on)",
+    r"\s+(?:\w+\s+)?$",
 )
 # 'in close collaboration with', 'in cooperation with': how the work is done, not an ability
 _IN_X_WITH_BEFORE = re.compile(

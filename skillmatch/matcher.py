@@ -216,10 +216,8 @@ class SkillMatcher:
         ]
         if not checked:
             return hits
-        anchor_ids = self._anchor_ids
-        anchors = [h for h in hits if not h.form.ambiguous and h.form.skill_id in anchor_ids]
-        anchors.sort(key=_START)
-        anchor_starts = [a.start for a in anchors]
+        anchors: list[Hit] | None = None  # gathered when a hit first needs them
+        anchor_starts: list[int] = []
         pos = self._pos_tags(text) if self.nlp is not None else None
         starts = lay.segment_starts
         last_seg = len(starts) - 1
@@ -238,7 +236,7 @@ class SkillMatcher:
                 found = seen.get(seg)
                 if found is None:
                     low = fold(text[s0:s1])
-                    found = seen[seg] = (frozenset(_WORD.findall(low)), low)
+                    found = seen[seg] = (_words(low), low)
                 words, low = found
             if sid in deny and _any_phrase(deny[sid], words, low):
                 dropped.add(k)
@@ -251,6 +249,13 @@ class SkillMatcher:
             if sid in confirm and _any_phrase(confirm[sid], words, low):
                 continue
             if sid not in traits:
+                if anchors is None:
+                    anchor_ids = self._anchor_ids
+                    anchors = [
+                        x for x in hits if not x.form.ambiguous and x.form.skill_id in anchor_ids
+                    ]
+                    anchors.sort(key=_START)
+                    anchor_starts = [a.start for a in anchors]
                 lo = bisect_left(anchor_starts, min(s0, start - CONFIRM_WINDOW))
                 hi = bisect_right(anchor_starts, max(s1 - 1, start + CONFIRM_WINDOW))
                 if any(
@@ -371,6 +376,7 @@ class SkillMatcher:
                     if len(ids) > 1:
                         for sid in ids:
                             alternatives.setdefault(sid, set()).update(ids - {sid})
+        any_years = bool(phrases_by_segment)  # else every mention's years are None
         grouped: dict[str, list[int]] = {}
         for k, h in enumerate(hits):
             grouped.setdefault(h.form.skill_id, []).append(k)
@@ -401,11 +407,14 @@ class SkillMatcher:
                         or (field and sections[k] != "skills" and headline(text, start, end)),
                     }
                 )
-            stated = [years[k] for k in ks if years[k] is not None]
+            stated = [years[k] for k in ks if years[k] is not None] if any_years else None
             requirement: Requirement | None = None
             if job:
-                required = any(levels[k][0] == "required" for k in ks)  # type: ignore[index]
-                requirement = "required" if required else "preferred"
+                requirement = "preferred"
+                for k in ks:
+                    if levels[k][0] == "required":  # type: ignore[index]
+                        requirement = "required"
+                        break
             alts = alternatives.get(sid)
             out.append(
                 {
@@ -441,6 +450,23 @@ def _any_phrase(
     if not words.isdisjoint(single):  # in C: confirm lists run to dozens of words
         return True
     return any(p in low for p in longer)
+
+
+# ASCII bytes that are no part of a _WORD token blanked, the rest kept: an ASCII text then
+# splits on blanks into its word runs (an '&' among them is left to _WORD).
+_NOT_WORD_BYTES = bytes(
+    b if chr(b).isascii() and (chr(b).isalnum() or chr(b) in "_&") else 32 for b in range(256)
+)
+
+
+def _words(low: str) -> frozenset[str]:
+    """The _WORD tokens of a text; an ASCII one is split in C (twice as fast as findall)."""
+    if not low.isascii():
+        return frozenset(_WORD.findall(low))
+    runs = low.encode().translate(_NOT_WORD_BYTES).decode().split()
+    if "&" not in low:
+        return frozenset(runs)
+    return frozenset(w for run in runs for w in (_WORD.findall(run) if "&" in run else (run,)))
 
 
 def _may_join(text: str, start: int, end: int) -> bool:

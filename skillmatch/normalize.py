@@ -27,6 +27,7 @@ _FOLD_MAP = {
     "\uff03": "#",
 }
 _FOLD_RE = re.compile("[" + "".join(_FOLD_MAP) + "]")
+_FOLD_ITEMS = tuple(_FOLD_MAP.items())
 
 
 def _fold_char(m: re.Match[str]) -> str:
@@ -41,7 +42,13 @@ def fold(text: str) -> str:
     """Lower-case and fold dashes and quotes, keeping the length when Unicode allows."""
     if text.isascii():  # every folded character is non-ASCII
         return text.lower()
-    return _FOLD_RE.sub(_fold_char, text).lower()
+    # one str.replace per mark present: each is a scan in C, three times faster on a posting
+    # than a regular-expression substitution calling back into Python for every mark (the
+    # marks map to ASCII, so one replacement never makes another's mark)
+    for mark, plain in _FOLD_ITEMS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text.lower()
 
 
 def tokenize(text: str) -> tuple[list[int], list[int], list[str]]:
@@ -82,7 +89,7 @@ def compact(text: str) -> str:
 # R&D and snake_case), whitespace, and the common non-ASCII marks.
 _BLANKED = "!\"#$%'()*+,-./:;<=>?@[\\]^`{|}~\t\n\r\f\v•·▪●◦‣→←…«»©®™°§¶¦–—‘’“”"
 _BLANK_BYTES = bytes(32 if b < 128 and chr(b) in _BLANKED else b for b in range(256))
-_NON_ASCII_BLANK = re.compile("[" + "".join(c for c in _BLANKED if ord(c) > 127) + "]")
+_NON_ASCII_MARKS = tuple(c for c in _BLANKED if ord(c) > 127)
 
 
 def blank_punctuation(text: str) -> str:
@@ -91,12 +98,15 @@ def blank_punctuation(text: str) -> str:
     Used to scan for whole words: a padded key ' power bi ' can then only match whole tokens.
     bytes.translate is an order of magnitude faster than str.translate, so ASCII marks are
     blanked on the UTF-8 bytes (bytes of multi-byte characters are left alone) and the few
-    non-ASCII marks by a regular expression.
+    non-ASCII marks one by one.
     """
     blanked = text.encode().translate(_BLANK_BYTES).decode()
     if text.isascii():
         return blanked
-    return _NON_ASCII_BLANK.sub(" ", blanked)
+    for mark in _NON_ASCII_MARKS:  # str.replace per mark present: faster than a class scan
+        if mark in blanked:
+            blanked = blanked.replace(mark, " ")
+    return blanked
 
 
 # Token boundaries that blank_punctuation leaves alone: symbols outside its list (a private-use

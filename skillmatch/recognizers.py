@@ -40,7 +40,13 @@ _NO_ROLE_CATEGORIES = frozenset({"soft-skill", "language", "degree", "certificat
 MEMO_LIMIT = 200_000  # words remembered by the typo pass before the memo starts afresh
 
 _WS = re.compile(r"\s+")
-_WS_CHAR = re.compile(r"[^\S ]")  # whitespace other than a plain space
+# Whitespace other than a plain space (every character str.isspace and the \s of `re` accept;
+# a test checks the list against all of Unicode): replaced one by one with str.replace,
+# which is many times faster on a non-ASCII text than a regular expression's class test.
+WHITESPACE = (
+    "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 _SPACE_RUN = re.compile(r"  +")
 _ASCII_WS_TO_SPACE = bytes(
     32 if chr(b) in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f" else b for b in range(256)
@@ -190,7 +196,9 @@ class Folded:
         if low.isascii():
             low = low.encode().translate(_ASCII_WS_TO_SPACE).decode()
         else:
-            low = _WS_CHAR.sub(" ", low)
+            for ws in WHITESPACE:
+                if ws in low:
+                    low = low.replace(ws, " ")
         runs: list[int] = []
         shift: list[int] = []
         pieces: list[str] = []
@@ -442,11 +450,12 @@ class PhraseIndex:
 
     def _typo(self, word: str) -> Form | None:
         """The single-word form within one edit (OSA: a transposition is one) of `word`, if unique."""
-        candidates: set[str] = set()
-        for variant in _deletions(word):
-            candidates.update(self.typo_keys.get(variant, ()))
+        keys = self.typo_keys
+        shared = keys.keys() & _deletions(word)  # in C; for most words, empty
+        if not shared:
+            return None
         best: list[tuple[int, str]] = []
-        for cand in candidates:
+        for cand in set().union(*[keys[variant] for variant in shared]):
             d = OSA.distance(word, cand, score_cutoff=1)
             if d <= 1 and cand[0] == word[0]:
                 best.append((d, cand))
@@ -534,11 +543,9 @@ def _spacing_variants(form: str, key: str) -> Iterator[str]:
         yield key.replace(".", " ")
 
 
-def _deletions(word: str) -> Iterator[str]:
+def _deletions(word: str) -> list[str]:
     """The word and every string one deletion away: two words within one edit share one."""
-    yield word
-    for pos in range(len(word)):
-        yield word[:pos] + word[pos + 1 :]
+    return [word, *[word[:pos] + word[pos + 1 :] for pos in range(len(word))]]
 
 
 def _glued(low: str, ft: Folded, start: int, end: int) -> bool:
@@ -577,7 +584,39 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def longest_first(hits: list[Hit]) -> list[Hit]:
-    """Keep non-overlapping hits, most tokens first, then longest, then earliest (filter_spans)."""
+    """Keep non-overlapping hits, most tokens first, then longest, then earliest (filter_spans).
+
+    Only hits that overlap another need choosing: the text is swept in order, runs of
+    overlapping hits are resolved apart (a hit loses only to a hit it overlaps, so a run's
+    choice is the choice over the whole text) and a hit that overlaps none is kept as it is.
+    """
+    if len(hits) < 2:
+        return list(hits)
+    chosen: list[Hit] = []
+    ordered = sorted(hits, key=_START_END)  # stable: equal spans keep their input order
+    run = [ordered[0]]
+    reach = ordered[0].end
+    for h in ordered[1:]:
+        if h.start < reach:
+            run.append(h)
+            if h.end > reach:
+                reach = h.end
+            continue
+        if len(run) == 1:
+            chosen.append(run[0])
+        else:
+            chosen.extend(_resolve(run))
+        run = [h]
+        reach = h.end
+    if len(run) == 1:
+        chosen.append(run[0])
+    else:
+        chosen.extend(_resolve(run))
+    return chosen
+
+
+def _resolve(hits: list[Hit]) -> list[Hit]:
+    """longest_first over hits that overlap: the greedy choice, in text order."""
     # decorated with the input position (a stable order), sorted as plain tuples in C
     order = sorted(
         [

@@ -133,6 +133,9 @@ class Layout:
     @property
     def segment_starts(self) -> tuple[int, ...]:
         """Offsets where sentences and bullet lines start."""
+        if self._segments is None and "   " not in self.text:
+            # breaks end in increasing order, each after a character: already sorted and unique
+            self._segments = (0, *[m.end() for m in _SEGMENT_BREAK.finditer(self.text)])
         if self._segments is None:
             spans = [m.span() for m in _SEGMENT_BREAK.finditer(self.text)]
             seg = [0, *(e for _, e in spans)]

@@ -113,6 +113,31 @@ def test_word_list_patterns_open_with_a_class_yet_answer_like_the_plain_pattern(
     assert bool(fast.search("so your", 3, 7)) and not fast.search("so your", 4, 7)
 
 
+def test_a_leading_group_stands_for_one_alternative_per_branch() -> None:
+    import re
+
+    from skillmatch.context import _WORKPLACE, _WORKPLACE_BEFORE, _words_search
+
+    words = "our|(?:team|gr(?:ou|e)p) of"
+    plain = re.compile(rf"\b(?:{words})\s+(?:\w+\s+)?$", re.IGNORECASE)
+    fast = _words_search(words, r"\s+(?:\w+\s+)?$")
+    texts = ["TEAM OF ", "a grep of skilled ", "steam of ", "group of", "Our own ", "groep of x "]
+    assert [bool(fast.search(t)) for t in texts] == [bool(plain.search(t)) for t in texts]
+    assert [bool(fast.search(t)) for t in texts] == [True, True, False, False, True, False]
+    workplace = re.compile(
+        rf"\b(?:our|we are an?|we're an?|join an?|a culture of|culture of|environment of"
+        rf"|spirit of|{_WORKPLACE} (?:of|that values|built on|based on|focused on))"
+        r"\s+(?:\w+\s+)?$",
+        re.IGNORECASE,
+    )
+    text = "Join a team that values open minds; our culture of kind candour and a Start-up of "
+    for end in range(len(text) + 1):
+        start = max(0, end - 40)
+        assert bool(_WORKPLACE_BEFORE.search(text, start, end)) == bool(
+            workplace.search(text, start, end)
+        ), end
+
+
 def test_only_gaps_with_or_or_a_slash_may_join_alternatives() -> None:
     from skillmatch.matcher import _may_join
 

@@ -43,3 +43,21 @@ def test_tokens_are_in_order_and_inside_the_text(text: str) -> None:
     for s, e, n in zip(starts, ends, norms, strict=True):
         assert 0 <= s < e <= len(text)
         assert n
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.one_of(st.text(max_size=80), st.text(alphabet="ab_&1 ,.-xY\t\né–“•\u2010", max_size=40))
+)
+def test_fast_paths_agree_with_the_regular_expressions(text: str) -> None:
+    import re
+
+    from skillmatch.matcher import _WORD, _words
+    from skillmatch.normalize import _BLANK_BYTES, _BLANKED, _FOLD_MAP, blank_punctuation, fold
+
+    assert _words(text) == frozenset(_WORD.findall(text))
+    folded = re.sub("[" + "".join(_FOLD_MAP) + "]", lambda m: _FOLD_MAP[m.group()], text).lower()
+    assert fold(text) == folded
+    marks = "".join(c for c in _BLANKED if not c.isascii())
+    blanked = re.sub(f"[{marks}]", " ", text.encode().translate(_BLANK_BYTES).decode())
+    assert blank_punctuation(text) == blanked

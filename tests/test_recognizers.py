@@ -47,3 +47,30 @@ def test_scan_keeps_token_boundaries(
     exact: SkillMatcher, text: str, expected: list[tuple[str, int, int]], reason: str
 ) -> None:
     assert [(sid, s, e) for sid, s, e, _ in exact.spans(text)] == expected, reason
+
+
+def test_whitespace_list_is_every_space_but_the_plain_one() -> None:
+    import re
+    import sys
+
+    from skillmatch.recognizers import WHITESPACE
+
+    every = [chr(c) for c in range(sys.maxunicode + 1)]
+    assert sorted(WHITESPACE) == [c for c in every if c.isspace() and c != " "]
+    pattern = re.compile(r"[^\S ]")
+    assert sorted(WHITESPACE) == [c for c in every if pattern.fullmatch(c)]
+
+
+def test_folded_text_maps_every_whitespace_run_to_one_space() -> None:
+    from skillmatch.recognizers import Folded
+
+    ft = Folded("C\u2003\u2003Java\u3000–\tGo\r\n\u2028Rust")
+    assert ft.low == "c java - go rust"
+    assert [ft.text[ft.orig(i)] for i in (0, 2, 7, 9, 12)] == ["C", "J", "–", "G", "R"]
+
+
+def test_fold_maps_dashes_quotes_and_spaces_one_for_one() -> None:
+    from skillmatch.normalize import fold
+
+    text = "Node\u2010JS\u2011X\u2012Y\u2013Z\u2014W\u2212 \u2018a\u2019 \u201cB\u201d\u00a0C\uff0b\uff03É"
+    assert fold(text) == "node-js-x-y-z-w- 'a' \"b\" c+#é"
