@@ -233,7 +233,6 @@ class JobScorer:
         ranks = [k for s in slots for _, _, k in s]
         self.code = np.dtype(np.int16 if len(credits) < NARROW_CODES else np.int32)
         self.none = len(credits)
-        self.cand_position = np.array([p for s in slots for p, _, _ in s], dtype=np.int64)
         self.cand_credit = np.array([*credits, 0.0], dtype=float)
         self.weighted_credit = [req.weight * self.cand_credit for req in self.requirements]
         # key orders options as scoring._meet compares them: (credit, -rank), higher is better
