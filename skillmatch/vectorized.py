@@ -380,8 +380,11 @@ class JobScorer:
         return credit
 
     def prepare(self, vectors: Vectors) -> np.ndarray:
-        """What scoring these vectors needs that no job changes: the résumés' squared norms
-        (Vectors.squared_norms), worked out once when they are loaded."""
+        """What scoring these vectors needs that no job changes, worked out once when they are
+        loaded: the résumés' squared norms (Vectors.squared_norms, returned) and, for a job
+        asking for years, the entries stating any (Vectors.dated)."""
+        if self.timed_slots:
+            vectors.dated()
         return vectors.squared_norms(self.weights_key, self.skill_weight_2)
 
     def _focus(self, dot: np.ndarray, norm_resume: np.ndarray) -> np.ndarray:
