@@ -6,9 +6,9 @@ has its own text hash and its own cache entry) and ranks them from the CLI, in a
 against one job with a fresh cache; then re-ranks them against another job, when every
 profile comes from the cache. Wall times are medians of --repeat runs; peak RSS is the
 largest of a run's processes (os.wait4). The scoring alone is timed in this process:
-vectorised (skillmatch.vectorized; what is the same for every job (the résumés' norms, the entries stating years) is worked
-out once when the vectors are loaded and reported apart) against the per-row Python path
-(scoring.score_summary).
+vectorised (skillmatch.vectorized; what is the same for every job, the résumés' norms and
+the entries stating years, is worked out once when the vectors are loaded and reported
+apart) against the per-row Python path (scoring.score_summary).
 Writes benchmarks/results/rank_speed.json.
 
 The 100,000-document cache takes minutes to build on two cores (it is built once, with
