@@ -6,9 +6,12 @@ Pure functions over the text, its layout and the recognised spans; the matcher a
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 
@@ -488,6 +491,38 @@ def domain_reads_as_skill(
         or bool(_SKILL_CUE.search(text, segment_start, start))
         or (end is not None and bool(_CUE_AFTER.match(text, end)))
     )
+
+
+# 'Industry: Financial Services', 'Sectors - Retail, Logistics': a line that names the
+# employer's industries for the reader to match (job boards print it with the posting).
+_INDUSTRY_LABEL = re.compile(
+    r"[ \t*•·-]*(?:industry|industries|sectors?|verticals?)[ \t]*[:–-]", re.IGNORECASE
+)
+_TAG_GAP = re.compile(r"(?:[\s,/;|&+()·•*-]|\band\b|\bor\b)*", re.IGNORECASE)
+
+
+def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """The mention at `start` is on an industry line: one that opens with an industry label
+    ('Industry: Financial Services') or holds nothing but skill names and list separators
+    ('Financial Services Financial Technology Regulatory Reporting'). `spans` are the
+    recognised spans, in text order (those on other lines are ignored)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        line_end = len(text)
+    if _INDUSTRY_LABEL.match(text, line_start, line_end):
+        return True
+    pos = line_start
+    first = bisect_left(spans, line_start, key=itemgetter(1))  # spans end in order, too
+    for s, e in itertools.islice(spans, first, None):
+        if s >= line_end:
+            break
+        if e <= line_start:
+            continue
+        if s < pos or not _TAG_GAP.fullmatch(text, pos, s):
+            return False
+        pos = e
+    return _TAG_GAP.fullmatch(text, pos, line_end) is not None
 
 
 def listed_together(text: str, end: int, start: int) -> bool:

@@ -29,6 +29,7 @@ from skillmatch.context import (
     find_cues,
     find_years,
     in_job_title,
+    industry_line,
     listed_together,
     requirement_level,
 )
@@ -283,6 +284,7 @@ class SkillMatcher:
         last_seg = len(starts) - 1
         dropped: set[int] = set()
         field_ok: dict[int, bool] = {}  # by segment: several fields often share one sentence
+        spans: list[tuple[int, int]] | None = None  # every hit's span, when a domain needs them
         for k in visited:
             h = hits[k]
             start = h.start
@@ -299,6 +301,10 @@ class SkillMatcher:
                     dropped.add(k)
                 continue
             if domain_reads_as_skill(text, lay.section_at(start), s0, start, h.end):
+                continue
+            if spans is None:
+                spans = [(o.start, o.end) for o in hits]
+            if industry_line(text, start, spans):
                 continue
             for j in (k - 1, k + 1):
                 if not 0 <= j < len(hits) or hits[j].form.skill_id in domains:

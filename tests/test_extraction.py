@@ -149,6 +149,26 @@ def test_domain_words_need_a_skill_reading(matcher: SkillMatcher) -> None:
     assert {"healthcare", "sales"} <= found
 
 
+def test_an_industry_line_names_domains_the_job_asks_about(matcher: SkillMatcher) -> None:
+    job = "Job type: Full-time\nIndustry: Insurance, Retail Banking\nWe ship every day."
+    assert {s.id for s in matcher.parse_job(job).skills} == {"insurance", "retail-banking"}
+    tags = "Healthcare / Logistics / Financial Services"  # a line of nothing but domain names
+    assert {s.id for s in matcher.extract(tags).skills} == {
+        "healthcare",
+        "logistics",
+        "financial-services",
+    }
+    # a domain word in prose on such a line is still the company's market
+    assert matcher.extract("Insurance, logistics and more: we serve them all.").skills == ()
+
+
+def test_a_tokenised_dot_net_still_names_dot_net(matcher: SkillMatcher) -> None:
+    found = matcher.extract("C# ( . NET and . NET Core ) with . NET Framework 4")
+    assert {s.id for s in found.skills} == {"csharp", "dotnet", "dotnet-framework"}
+    assert [m.text for m in found.get("dotnet").mentions] == [". NET", ". NET Core"]
+    assert matcher.extract("We grew fast. Net revenue doubled.").skills == ()
+
+
 def test_a_broad_field_naming_the_employers_own_part_is_not_asked(matcher: SkillMatcher) -> None:
     assert (
         matcher.extract("You will help us rebuild our backend and scale our frontend.").skills == ()
