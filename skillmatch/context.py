@@ -473,11 +473,37 @@ _ASKS_CANDIDATE = _words_search(
 )
 
 
-def field_reads_as_skill(text: str, segment_start: int, segment_end: int) -> bool:
-    """A broad field, unless its sentence describes the employer and not the candidate."""
+# A sentence of this many words is prose, not a bullet fragment ('Testing with Jasmine').
+PROSE_WORDS = 12
+_PROSE_WORD = re.compile(r"\w+")
+# words by which prose speaks of the role and its work ('This role will be responsible for
+# testing', 'It involves machine learning', 'Care about software architecture')
+_SPEAKS_OF_ROLE = _words_search(
+    r"role|position|responsib(?:le|ility|ilities)|dut(?:y|ies)|involves?|involving|tasks?"
+    r"|scope|activities|focus|understands?|understanding|capable|able|ability|care|awareness"
+    r"|passion(?:ate)?|track record|work|collaborate"
+)
+
+
+def field_reads_as_skill(
+    text: str, segment_start: int, segment_end: int, section: str | None = None
+) -> bool:
+    """A broad field, unless its sentence says nothing of the candidate and either describes
+    the employer ('our analytics solutions') or is prose of PROSE_WORDS words or more that
+    does not speak of the role either ('a team dedicated to improving the design, analytics,
+    coding and testing that goes into…'). A duties section speaks of the role throughout, and
+    a line opening in lower case goes on with a sentence wrapped from the line before."""
     segment = text[segment_start:segment_end]
-    about = _ABOUT_EMPLOYER_OPENING.match(segment) or _ABOUT_EMPLOYER.search(segment)
-    return not about or bool(_ASKS_CANDIDATE.search(segment))
+    if _ASKS_CANDIDATE.search(segment):
+        return True
+    if _ABOUT_EMPLOYER_OPENING.match(segment) or _ABOUT_EMPLOYER.search(segment):
+        return False
+    if section == "responsibilities" or segment.lstrip()[:1].islower():
+        return True
+    return (
+        len(_PROSE_WORD.findall(segment)) < PROSE_WORDS
+        or _SPEAKS_OF_ROLE.search(segment) is not None
+    )
 
 
 def domain_reads_as_skill(

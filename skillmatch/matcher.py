@@ -294,7 +294,7 @@ class SkillMatcher:
                 ok = field_ok.get(seg)
                 if ok is None:
                     s1 = starts[seg + 1] if seg < last_seg else len(text)
-                    ok = field_ok[seg] = field_reads_as_skill(text, s0, s1)
+                    ok = field_ok[seg] = field_reads_as_skill(text, s0, s1, lay.section_at(s0))
                 if not ok and not domain_reads_as_skill(
                     text, lay.section_at(start), s0, start, h.end
                 ):

@@ -162,6 +162,28 @@ def test_an_industry_line_names_domains_the_job_asks_about(matcher: SkillMatcher
     assert matcher.extract("Insurance, logistics and more: we serve them all.").skills == ()
 
 
+def test_a_broad_field_in_prose_that_says_nothing_of_the_role_is_not_asked(
+    matcher: SkillMatcher,
+) -> None:
+    blurb = (
+        "Founded in Leeds, the group grew into a hub of engineers improving the design,"
+        " analytics, coding and testing that go into modern banking apps."
+    )
+    assert matcher.extract(blurb).skills == ()
+    duty = (
+        "This role will be responsible for the testing and analytics of the ledger service"
+        " together with a partner in Porto."
+    )
+    assert {s.id for s in matcher.extract(duty).skills} == {"software-testing", "data-analysis"}
+    bullet = "Analytics and testing for the ledger service"  # a short fragment: a bullet
+    assert {s.id for s in matcher.extract(bullet).skills} == {"software-testing", "data-analysis"}
+    duties = (
+        "What you will do\n- Lead the rollout of analytics across the ledger services of"
+        " the bank with the platform group in Porto and Leeds.\n"
+    )
+    assert matcher.parse_job(duties).get("data-analysis") is not None  # duties speak of the role
+
+
 def test_a_tokenised_dot_net_still_names_dot_net(matcher: SkillMatcher) -> None:
     found = matcher.extract("C# ( . NET and . NET Core ) with . NET Framework 4")
     assert {s.id for s in found.skills} == {"csharp", "dotnet", "dotnet-framework"}
