@@ -529,8 +529,8 @@ _TAG_GAP = re.compile(r"(?:[\s,/;|&+()·•*-]|\band\b|\bor\b)*", re.IGNORECASE)
 
 def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bool:
     """The mention at `start` is on an industry line: one that opens with an industry label
-    ('Industry: Financial Services') or holds nothing but skill names and list separators
-    ('Financial Services Financial Technology Regulatory Reporting'). `spans` are the
+    ('Industry: Financial Services') or holds nothing but two or more skill names and list
+    separators ('Financial Services Financial Technology Regulatory Reporting'). `spans` are the
     recognised spans, in text order (those on other lines are ignored)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
@@ -539,6 +539,7 @@ def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bo
     if _INDUSTRY_LABEL.match(text, line_start, line_end):
         return True
     pos = line_start
+    names = 0
     first = bisect_left(spans, line_start, key=itemgetter(1))  # spans end in order, too
     for s, e in itertools.islice(spans, first, None):
         if s >= line_end:
@@ -548,7 +549,9 @@ def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bo
         if s < pos or not _TAG_GAP.fullmatch(text, pos, s):
             return False
         pos = e
-    return _TAG_GAP.fullmatch(text, pos, line_end) is not None
+        names += 1
+    # one name alone is a heading or a list item ('Health insurance' among the perks)
+    return names > 1 and _TAG_GAP.fullmatch(text, pos, line_end) is not None
 
 
 def listed_together(text: str, end: int, start: int) -> bool:

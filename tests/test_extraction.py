@@ -158,6 +158,8 @@ def test_an_industry_line_names_domains_the_job_asks_about(matcher: SkillMatcher
         "logistics",
         "financial-services",
     }
+    # one name alone on its line is a heading or a list item, here among the perks
+    assert matcher.extract("Health insurance\nWellness programs\n").skills == ()
     # a domain word in prose on such a line is still the company's market
     assert matcher.extract("Insurance, logistics and more: we serve them all.").skills == ()
 
