@@ -373,6 +373,16 @@ _TITLE_TAIL = _words_search(
 )
 
 
+# ...or in brackets right after the capitalised role, however long the line ('Backend
+# Engineer (Python) - Acme - Berlin - posted 3 days ago …'; 'an engineer (Python and Go
+# experience)' in prose is no title)
+_ROLE_BRACKET = re.compile(
+    r"\b(?:Developers?|Engineers?|Architects?|Administrators?|Analysts?|Consultants?"
+    r"|Specialists?|Programmers?|Testers?|Designers?|Scientists?)[ \t]*\([^()\n]*$"
+)
+_BRACKET_CLOSES = re.compile(r"[^()\n]{0,80}\)")
+
+
 @functools.lru_cache(maxsize=65536)
 def _names_role(form: str) -> bool:
     """The form itself ends in a role noun ('system administrator'): asked once per form."""
@@ -396,7 +406,14 @@ def in_job_title(text: str, end: int, form: str, ability: bool, start: int | Non
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     short = (len(text) if line_end < 0 else line_end) - line_start <= 120
-    return short and _TITLE_TAIL.search(text, line_start, start) is not None
+    if short and _TITLE_TAIL.search(text, line_start, start) is not None:
+        return True
+    before = max(line_start, start - 80)
+    return (
+        text.find("(", before, start) >= 0
+        and _ROLE_BRACKET.search(text, before, start) is not None
+        and _BRACKET_CLOSES.match(text, end) is not None
+    )
 
 
 def describes_employer(text: str, start: int, end: int, category: str) -> bool:

@@ -117,6 +117,23 @@ def test_skills_before_title_words_or_listed_in_a_title_line_are_flagged(
     assert flags("self-motivation") == [False]
 
 
+def test_skills_in_brackets_after_a_title_are_flagged_on_a_long_line(
+    matcher: SkillMatcher,
+) -> None:
+    header = (
+        "Embedded Engineer (C++ / RTOS) - Acme Devices - Leeds, United Kingdom - posted"
+        " 3 days ago - full time - mid-level - visa sponsorship - paid relocation offered"
+    )
+    profile = matcher.extract(header)
+    assert [m.title for m in profile.get("cpp").mentions] == [True]
+    assert [m.title for m in profile.get("rtos").mentions] == [True]
+    prose = (
+        "Our platform team, which looks after the build tooling (C++ and RTOS) for every"
+        " device we ship, is hiring an engineer in Leeds who enjoys mentoring."
+    )
+    assert [m.title for m in matcher.extract(prose).get("cpp").mentions] == [False]
+
+
 def test_cv_meaning_resume_is_not_computer_vision(matcher: SkillMatcher) -> None:
     text = "Python and SQL required. Please send your CV to our team."
     assert matcher.extract(text).get("computer-vision") is None
