@@ -291,7 +291,7 @@ _IN_X_WITH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _IN_X_WITH_AFTER = re.compile(r"[ \t]+with\b", re.IGNORECASE)
-_SKILL_SECTIONS = frozenset(
+SKILL_SECTIONS = frozenset(
     {"skills", "requirements", "preferred", "experience", "education", "certifications", "summary"}
 )
 _SKILL_CUE = _words_search(
@@ -530,7 +530,7 @@ def domain_reads_as_skill(
     ('experience in sales', 'knowledge of accounting') or before one ('e-commerce experience',
     'banking domain knowledge')."""
     return (
-        section in _SKILL_SECTIONS
+        section in SKILL_SECTIONS
         or bool(_SKILL_CUE.search(text, segment_start, start))
         or (end is not None and bool(_CUE_AFTER.match(text, end)))
     )
@@ -569,6 +569,20 @@ def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bo
         names += 1
     # one name alone is a heading or a list item ('Health insurance' among the perks)
     return names > 1 and _TAG_GAP.fullmatch(text, pos, line_end) is not None
+
+
+# The employer's perks ('Private healthcare, free yoga classes and a generous pension'): a
+# domain word among them is a benefit on offer, not a skill asked for. Salary and bonus are
+# left out: they are also the working vocabulary of HR and payroll ('salary administration').
+_PERKS = _words_search(
+    r"benefits?|perks?|pension|annual leave|holidays?|vacation|we offer|gym|discounts?"
+    r"|wellbeing|well-being|paid leave|parental leave|vouchers?"
+)
+
+
+def offers_perks(text: str, segment_start: int, segment_end: int) -> bool:
+    """The sentence lists the employer's perks (see _PERKS)."""
+    return _PERKS.search(text, segment_start, segment_end) is not None
 
 
 def listed_together(text: str, end: int, start: int) -> bool:

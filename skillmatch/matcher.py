@@ -21,6 +21,7 @@ from skillmatch.context import (
     DOMAIN_CATEGORIES,
     EMPLOYER_CATEGORIES,
     FIELD_CATEGORIES,
+    SKILL_SECTIONS,
     alternative_groups,
     assign_years,
     describes_employer,
@@ -31,6 +32,7 @@ from skillmatch.context import (
     in_job_title,
     industry_line,
     listed_together,
+    offers_perks,
     requirement_level,
 )
 from skillmatch.models import (
@@ -300,7 +302,13 @@ class SkillMatcher:
                 ):
                     dropped.add(k)
                 continue
-            if domain_reads_as_skill(text, lay.section_at(start), s0, start, h.end):
+            section = lay.section_at(start)
+            if section not in SKILL_SECTIONS and offers_perks(
+                text, s0, starts[seg + 1] if seg < last_seg else len(text)
+            ):
+                dropped.add(k)
+                continue
+            if domain_reads_as_skill(text, section, s0, start, h.end):
                 continue
             if spans is None:
                 spans = [(o.start, o.end) for o in hits]

@@ -203,6 +203,15 @@ def test_a_broad_field_in_prose_that_says_nothing_of_the_role_is_not_asked(
     assert matcher.parse_job(duties).get("data-analysis") is not None  # duties speak of the role
 
 
+def test_domain_words_among_the_perks_are_benefits_not_skills(matcher: SkillMatcher) -> None:
+    perks = (
+        "Perks: a budget to grow your skills, private healthcare, yoga classes and German lessons."
+    )
+    assert matcher.extract(perks).skills == ()
+    listed = "Requirements\n- Healthcare or insurance experience; a bonus if you know SAP.\n"
+    assert {"healthcare", "insurance"} <= {s.id for s in matcher.parse_job(listed).skills}
+
+
 def test_a_tokenised_dot_net_still_names_dot_net(matcher: SkillMatcher) -> None:
     found = matcher.extract("C# ( . NET and . NET Core ) with . NET Framework 4")
     assert {s.id for s in found.skills} == {"csharp", "dotnet", "dotnet-framework"}
