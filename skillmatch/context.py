@@ -298,7 +298,7 @@ _SKILL_CUE = _words_search(
     r"experience[ds]?|knowledge|background|expertise|understanding|degree|skill(?:s|ed)?"
     r"|familiar(?:ity)?|proficien(?:t|cy)|certifi(?:ed|cation)|qualifi(?:ed|cation)|studied|worked"
     r"|expert|fluen(?:t|cy)|exposure|trained|speciali[sz](?:ed|ation)|years?|major|bachelor"
-    r"|master|diploma|competen(?:t|ce|cy)"
+    r"|master|diploma|competen(?:t|ce|cy)|know-how|knowhow|education|educated|graduated?|phd"
 )
 _LIST_GAP = re.compile(r"\s*(?:,|/|;|&|and|or|\|)?\s*")
 _DESCRIPTOR_NOUN = re.compile(

@@ -261,6 +261,13 @@ def test_a_callers_spacy_pipeline_vetoes_names_used_as_verbs() -> None:
     assert SkillMatcher(nlp=nlp).extract(text).get("go-language") is None
 
 
+def test_an_education_or_know_how_in_a_domain_asks_for_it(matcher: SkillMatcher) -> None:
+    found = {s.id for s in matcher.extract("You have an education in economics or finance.").skills}
+    assert found == {"economics", "finance"}
+    found = {s.id for s in matcher.extract("Some know-how in logistics helps.").skills}
+    assert found == {"logistics"}
+
+
 def test_a_resume_describes_the_candidate_so_domain_words_count(matcher: SkillMatcher) -> None:
     line = "Sold insurance and retail banking products for a collaborative team."
     assert matcher.parse_job(line).skills == ()
