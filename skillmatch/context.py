@@ -428,6 +428,8 @@ def describes_employer(text: str, start: int, end: int, category: str) -> bool:
     Software Engineering Group', 'agile product teams').
     """
     if category in DOMAIN_CATEGORIES:
+        if _AFTER_INDUSTRY_LABEL.search(text, max(0, start - 80), start):
+            return False  # 'Industry: Financial Services Company size: …' names the industry
         return bool(
             _DESCRIPTOR_NOUN.match(text, end)
             or _OURS_BEFORE.search(text, max(0, start - 10), start)
@@ -541,23 +543,46 @@ def domain_reads_as_skill(
 _INDUSTRY_LABEL = re.compile(
     r"[ \t*•·-]*(?:industry|industries|sectors?|verticals?)[ \t]*[:–-]", re.IGNORECASE
 )
+# ...also inside a line, where a posting's header was flattened into one ('Job type: Full-time
+# Industry: Financial Services Company size: 10k+')
+_INDUSTRY_FIELD = re.compile(r"\b(?:industry|industries|sectors?|verticals?)[ \t]*:", re.IGNORECASE)
 _TAG_GAP = re.compile(r"(?:[\s,/;|&+()·•*-]|\band\b|\bor\b)*", re.IGNORECASE)
+# a mention among the words right after such a label, before any sentence punctuation
+_AFTER_INDUSTRY_LABEL = re.compile(
+    r"\b(?:industry|industries|sectors?|verticals?)[ \t]*:[ \t]*[\w&/,+ \t-]*$", re.IGNORECASE
+)
 
 
 def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bool:
     """The mention at `start` is on an industry line: one that opens with an industry label
     ('Industry: Financial Services') or holds nothing but two or more skill names and list
-    separators ('Financial Services Financial Technology Regulatory Reporting'). `spans` are the
-    recognised spans, in text order (those on other lines are ignored)."""
+    separators ('Financial Services Financial Technology Regulatory Reporting'), or it is among
+    the names right after an industry label inside a line ('… Industry: Banking Fintech Company
+    size: …'). `spans` are the recognised spans, in text order (those on other lines are
+    ignored)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     if line_end < 0:
         line_end = len(text)
     if _INDUSTRY_LABEL.match(text, line_start, line_end):
         return True
+    first = bisect_left(spans, line_start, key=itemgetter(1))  # spans end in order, too
+    label_end = -1
+    for m in _INDUSTRY_FIELD.finditer(text, max(line_start, start - 200), start):
+        label_end = m.end()
+    if label_end >= 0:
+        pos = label_end
+        for s, e in itertools.islice(spans, first, None):
+            if s >= start:
+                break
+            if e <= label_end:
+                continue
+            if s < pos or not _TAG_GAP.fullmatch(text, pos, s):
+                return False
+            pos = e
+        return _TAG_GAP.fullmatch(text, pos, start) is not None
     pos = line_start
     names = 0
-    first = bisect_left(spans, line_start, key=itemgetter(1))  # spans end in order, too
     for s, e in itertools.islice(spans, first, None):
         if s >= line_end:
             break

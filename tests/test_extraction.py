@@ -175,6 +175,8 @@ def test_an_industry_line_names_domains_the_job_asks_about(matcher: SkillMatcher
         "logistics",
         "financial-services",
     }
+    flat = "Job type: Full-time Industry: Insurance Company size: 51-200 people Remote: yes"
+    assert {s.id for s in matcher.extract(flat).skills} == {"insurance"}  # a flattened header
     # one name alone on its line is a heading or a list item, here among the perks
     assert matcher.extract("Health insurance\nWellness programs\n").skills == ()
     # a domain word in prose on such a line is still the company's market
