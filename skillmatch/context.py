@@ -9,7 +9,7 @@ import functools
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -594,6 +594,52 @@ def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bo
         names += 1
     # one name alone is a heading or a list item ('Health insurance' among the perks)
     return names > 1 and _TAG_GAP.fullmatch(text, pos, line_end) is not None
+
+
+_TAG_WORD = re.compile(r"[^\W_]+")
+
+
+def tag_line_words(
+    text: str, spans: Sequence[tuple[int, int]], words: Container[str]
+) -> list[tuple[int, int]]:
+    """Lower-case words of `words` that complete a tag line: a line whose other words are all
+    recognised spans, two or more, joined by list separators ('java rest cloud spring'). There
+    a skill usually spelled in capitals (REST, Spring, Go, R) is named in lower case too.
+    `spans` are the recognised spans in text order; the offsets of the words are returned."""
+    found: list[tuple[int, int]] = []
+    k = 0
+    n = len(spans)
+    while k < n:
+        line_start = text.rfind("\n", 0, spans[k][0]) + 1
+        line_end = text.find("\n", spans[k][0])
+        if line_end < 0:
+            line_end = len(text)
+        j = k
+        while j < n and spans[j][0] < line_end:
+            j += 1
+        if j - k >= 2:
+            extra: list[tuple[int, int]] = []
+            pos = line_start
+            for s, e in [*spans[k:j], (line_end, line_end)]:
+                if s < pos:
+                    extra = []
+                    break
+                gap = text[pos:s]
+                if not _TAG_GAP.fullmatch(gap):
+                    for m in _TAG_WORD.finditer(gap):
+                        if not m.group().islower() or m.group() not in words:
+                            break
+                        extra.append((pos + m.start(), pos + m.end()))
+                    else:
+                        if _TAG_GAP.fullmatch(_TAG_WORD.sub(" ", gap)):
+                            pos = e
+                            continue
+                    extra = []
+                    break
+                pos = e
+            found.extend(extra)
+        k = j
+    return found
 
 
 # The employer's perks ('Private healthcare, free yoga classes and a generous pension'): a

@@ -34,6 +34,7 @@ from skillmatch.context import (
     listed_together,
     offers_perks,
     requirement_level,
+    tag_line_words,
 )
 from skillmatch.models import (
     FitReport,
@@ -43,7 +44,7 @@ from skillmatch.models import (
     ScoringWeights,
 )
 from skillmatch.normalize import fold, tokenize
-from skillmatch.recognizers import Folded, Hit, TypoMemo, longest_first
+from skillmatch.recognizers import Folded, Form, Hit, TypoMemo, longest_first
 from skillmatch.roles import headline
 from skillmatch.scoring import score_profiles
 from skillmatch.sections import Layout, layout
@@ -184,6 +185,8 @@ class SkillMatcher:
         """
         hits = self._disambiguate(ft.text, lay, self._index.exact(ft))
         chosen = longest_first(hits)
+        if len(chosen) > 1:
+            chosen = self._tag_lines(ft.text, chosen)
         if not candidate:
             text = ft.text
             employer = self._employer_category
@@ -204,6 +207,31 @@ class SkillMatcher:
             if typos:
                 chosen = sorted([*chosen, *typos], key=lambda h: (h.start, h.end))
         return chosen
+
+    @cached_property
+    def _lower_case_forms(self) -> dict[str, Form]:
+        """One-word forms matched only in their capitals ('REST', 'Spring', 'Go', 'R'), by their
+        lower case, where that names one skill and is no form of its own."""
+        index = self._index
+        by_word: dict[str, list[Form]] = {}
+        for form in index.forms:
+            if form.cased and form.ntok == 1 and form.cased.isalpha() and not form.role:
+                by_word.setdefault(form.cased.lower(), []).append(form)
+        plain = {f.form.lower() for f in index.forms if f.cased is None}
+        return {
+            word: forms[0]
+            for word, forms in by_word.items()
+            if len({f.skill_id for f in forms}) == 1 and word not in plain
+        }
+
+    def _tag_lines(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Add the lower-case words that complete a tag line ('java rest cloud spring')."""
+        forms = self._lower_case_forms
+        found = tag_line_words(text, [(h.start, h.end) for h in hits], forms)
+        if not found:
+            return hits
+        added = [Hit(forms[text[s:e]], s, e, 1, "alias", 1.0) for s, e in found]
+        return sorted([*hits, *added], key=lambda h: (h.start, h.end))
 
     def _disambiguate(self, text: str, lay: Layout, hits: list[Hit]) -> list[Hit]:
         """Keep an ambiguous form ('Go', 'Spark', 'R') only where its context confirms it.

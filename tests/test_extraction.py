@@ -214,6 +214,16 @@ def test_domain_words_among_the_perks_are_benefits_not_skills(matcher: SkillMatc
     assert {"healthcare", "insurance"} <= {s.id for s in matcher.parse_job(listed).skills}
 
 
+def test_a_lower_case_tag_line_names_skills_usually_written_in_capitals(
+    matcher: SkillMatcher,
+) -> None:
+    found = {s.id for s in matcher.extract("java rest cloud spring, go / r").skills}
+    assert {"java", "rest-api", "spring", "go-language", "r-language"} <= found
+    # in prose, or capitalised as an ordinary word, they stay words
+    assert matcher.extract("Get some rest in spring and go for java").get("rest-api") is None
+    assert matcher.extract("Basic Java and Python").get("basic-language") is None
+
+
 def test_a_tokenised_dot_net_still_names_dot_net(matcher: SkillMatcher) -> None:
     found = matcher.extract("C# ( . NET and . NET Core ) with . NET Framework 4")
     assert {s.id for s in found.skills} == {"csharp", "dotnet", "dotnet-framework"}
