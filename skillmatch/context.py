@@ -500,7 +500,20 @@ _PROSE_WORD = re.compile(r"\w+")
 _SPEAKS_OF_ROLE = _words_search(
     r"role|position|responsib(?:le|ility|ilities)|dut(?:y|ies)|involves?|involving|tasks?"
     r"|scope|activities|focus|understands?|understanding|capable|able|ability|care|awareness"
-    r"|passion(?:ate)?|track record|work|collaborate"
+    r"|passion(?:ate)?|track record|work|collaborate|strong|solid|fundamentals|proficien(?:t|cy)"
+    r"|familiar(?:ity)?|expertise|background|degree"
+)
+# a duty: the sentence opens with a verb ('Develop large-scale models that…', 'Researching and
+# implementing…') or says what someone in the role will do ('This engineer will architect…')
+_DUTY_OPENING = re.compile(
+    r"[\W_]*(?:(?-i:[A-Z][a-z]{2,}ing)\b|(?:assist|analy[sz]e|apply|architect|build|collaborate|conduct"
+    r"|configure|contribute|coordinate|create|define|deliver|deploy|design|develop|diagnose"
+    r"|document|drive|ensure|establish|evaluate|help|identify|implement|improve|install|lead"
+    r"|maintain|manage|mentor|monitor|operate|optimi[sz]e|own|participate|partner|perform|plan"
+    r"|prepare|prioriti[sz]e|provide|research|review|serve|stay|support|test|train|translate"
+    r"|triage|troubleshoot|use|work|write)(?:e?s)?\b)"
+    r"|.{0,60}?\b(?:will|shall)\s+(?:be\s+)?[a-z]+",
+    re.IGNORECASE,
 )
 
 
@@ -518,6 +531,8 @@ def field_reads_as_skill(
     if _ABOUT_EMPLOYER_OPENING.match(segment) or _ABOUT_EMPLOYER.search(segment):
         return False
     if section == "responsibilities" or segment.lstrip()[:1].islower():
+        return True
+    if _DUTY_OPENING.match(segment):
         return True
     return (
         len(_PROSE_WORD.findall(segment)) < PROSE_WORDS

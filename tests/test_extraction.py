@@ -203,6 +203,12 @@ def test_a_broad_field_in_prose_that_says_nothing_of_the_role_is_not_asked(
         " the bank with the platform group in Porto and Leeds.\n"
     )
     assert matcher.parse_job(duties).get("data-analysis") is not None  # duties speak of the role
+    for duty in (
+        "Develop large-scale pipelines that feed the analytics of every ledger service in Leeds.",
+        "Researching and prototyping the analytics behind the ledger services of the bank.",
+        "This engineer will shape the analytics behind the ledger services of the bank.",
+    ):
+        assert matcher.extract(duty).get("data-analysis") is not None, duty
 
 
 def test_domain_words_among_the_perks_are_benefits_not_skills(matcher: SkillMatcher) -> None:
