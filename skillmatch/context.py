@@ -666,9 +666,18 @@ _PERKS = _words_search(
 )
 
 
-def offers_perks(text: str, segment_start: int, segment_end: int) -> bool:
-    """The sentence lists the employer's perks (see _PERKS)."""
-    return _PERKS.search(text, segment_start, segment_end) is not None
+PERK_REACH = 100  # characters around a mention within which a perk word makes it a perk
+
+
+def offers_perks(text: str, segment_start: int, segment_end: int, start: int, end: int) -> bool:
+    """The mention at text[start:end] is among the employer's perks: a perk word (see
+    _PERKS) is near it in its sentence and no skill cue right before it ('experience in',
+    'knowledge of') asks for it."""
+    lo = max(segment_start, start - PERK_REACH)
+    hi = min(segment_end, end + PERK_REACH)
+    if not (_PERKS.search(text, lo, start) or _PERKS.search(text, end, hi)):
+        return False
+    return not _SKILL_CUE.search(text, max(lo, start - 25), start)
 
 
 def listed_together(text: str, end: int, start: int) -> bool:

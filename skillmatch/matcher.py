@@ -332,7 +332,7 @@ class SkillMatcher:
                 continue
             section = lay.section_at(start)
             if section not in SKILL_SECTIONS and offers_perks(
-                text, s0, starts[seg + 1] if seg < last_seg else len(text)
+                text, s0, starts[seg + 1] if seg < last_seg else len(text), start, h.end
             ):
                 dropped.add(k)
                 continue
