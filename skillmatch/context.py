@@ -9,7 +9,7 @@ import functools
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -408,10 +408,11 @@ def in_job_title(text: str, end: int, form: str, ability: bool, start: int | Non
     short = (len(text) if line_end < 0 else line_end) - line_start <= 120
     if short and _TITLE_TAIL.search(text, line_start, start) is not None:
         return True
-    before = max(line_start, start - 80)
+    before = start - 80 if start - 80 > line_start else line_start
+    if text.find("(", before, start) < 0:  # the common case, answered in C
+        return False
     return (
-        text.find("(", before, start) >= 0
-        and _ROLE_BRACKET.search(text, before, start) is not None
+        _ROLE_BRACKET.search(text, before, start) is not None
         and _BRACKET_CLOSES.match(text, end) is not None
     )
 
@@ -428,7 +429,8 @@ def describes_employer(text: str, start: int, end: int, category: str) -> bool:
     Software Engineering Group', 'agile product teams').
     """
     if category in DOMAIN_CATEGORIES:
-        if _AFTER_INDUSTRY_LABEL.search(text, max(0, start - 80), start):
+        lo = max(0, start - 80)
+        if text.find(":", lo, start) >= 0 and _AFTER_INDUSTRY_LABEL.search(text, lo, start):
             return False  # 'Industry: Financial Services Company size: …' names the industry
         return bool(
             _DESCRIPTOR_NOUN.match(text, end)
@@ -494,7 +496,7 @@ _ASKS_CANDIDATE = _words_search(
 
 # A sentence of this many words is prose, not a bullet fragment ('Testing with Jasmine').
 PROSE_WORDS = 12
-_PROSE_WORD = re.compile(r"\w+")
+_PROSE = re.compile(rf"(?:\W*+\w++){{{PROSE_WORDS}}}")  # matches where there are that many words
 # words by which prose speaks of the role and its work ('This role will be responsible for
 # testing', 'It involves machine learning', 'Care about software architecture')
 _SPEAKS_OF_ROLE = _words_search(
@@ -518,26 +520,30 @@ _DUTY_OPENING = re.compile(
 
 
 def field_reads_as_skill(
-    text: str, segment_start: int, segment_end: int, section: str | None = None
+    text: str,
+    segment_start: int,
+    segment_end: int,
+    section_at: Callable[[int], str | None] | None = None,
 ) -> bool:
     """A broad field, unless its sentence says nothing of the candidate and either describes
     the employer ('our analytics solutions') or is prose of PROSE_WORDS words or more that
     does not speak of the role either ('a team dedicated to improving the design, analytics,
     coding and testing that goes into…'). A duties section speaks of the role throughout, and
-    a line opening in lower case goes on with a sentence wrapped from the line before."""
+    a line opening in lower case goes on with a sentence wrapped from the line before.
+    `section_at` (Layout.section_at) is asked only for such prose: finding the sections of a
+    text is work the common case does not need."""
     segment = text[segment_start:segment_end]
-    if _ASKS_CANDIDATE.search(segment):
+    if _ASKS_CANDIDATE.search(segment):  # most sentences naming a field say it of the candidate
         return True
     if _ABOUT_EMPLOYER_OPENING.match(segment) or _ABOUT_EMPLOYER.search(segment):
         return False
-    if section == "responsibilities" or segment.lstrip()[:1].islower():
+    if not _PROSE.match(segment):  # a bullet fragment
         return True
-    if _DUTY_OPENING.match(segment):
+    if segment.lstrip()[:1].islower() or _DUTY_OPENING.match(segment):
         return True
-    return (
-        len(_PROSE_WORD.findall(segment)) < PROSE_WORDS
-        or _SPEAKS_OF_ROLE.search(segment) is not None
-    )
+    if _SPEAKS_OF_ROLE.search(segment):
+        return True
+    return section_at is not None and section_at(segment_start) == "responsibilities"
 
 
 def domain_reads_as_skill(
@@ -581,12 +587,14 @@ def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bo
         line_end = len(text)
     if _INDUSTRY_LABEL.match(text, line_start, line_end):
         return True
-    first = bisect_left(spans, line_start, key=itemgetter(1))  # spans end in order, too
+    lo = max(line_start, start - 200)
     label_end = -1
-    for m in _INDUSTRY_FIELD.finditer(text, max(line_start, start - 200), start):
-        label_end = m.end()
+    if text.find(":", lo, start) >= 0:
+        for m in _INDUSTRY_FIELD.finditer(text, lo, start):
+            label_end = m.end()
     if label_end >= 0:
         pos = label_end
+        first = bisect_left(spans, label_end, key=itemgetter(1))  # spans end in order, too
         for s, e in itertools.islice(spans, first, None):
             if s >= start:
                 break
@@ -596,8 +604,11 @@ def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bo
                 return False
             pos = e
         return _TAG_GAP.fullmatch(text, pos, start) is not None
+    if line_end - line_start > TAG_LINE_CHARS:
+        return False  # a list of names is short; a long line is prose
     pos = line_start
     names = 0
+    first = bisect_left(spans, line_start, key=itemgetter(1))
     for s, e in itertools.islice(spans, first, None):
         if s >= line_end:
             break
@@ -612,12 +623,13 @@ def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bo
 
 
 _TAG_WORD = re.compile(r"[^\W_]+")
+TAG_LINE_CHARS = 160  # a tag line is short; longer lines are prose and are not read word by word
 
 
 def tag_line_words(
     text: str, spans: Sequence[tuple[int, int]], words: Container[str]
 ) -> list[tuple[int, int]]:
-    """Lower-case words of `words` that complete a tag line: a line whose other words are all
+    """Words of `words` that complete a lower-case tag line: a line whose other words are all
     recognised spans, two or more, joined by list separators ('java rest cloud spring'). There
     a skill usually spelled in capitals (REST, Spring, Go, R) is named in lower case too.
     `spans` are the recognised spans in text order; the offsets of the words are returned."""
@@ -625,14 +637,17 @@ def tag_line_words(
     k = 0
     n = len(spans)
     while k < n:
-        line_start = text.rfind("\n", 0, spans[k][0]) + 1
         line_end = text.find("\n", spans[k][0])
         if line_end < 0:
             line_end = len(text)
-        j = k
+        j = k + 1
         while j < n and spans[j][0] < line_end:
             j += 1
-        if j - k >= 2:
+        if j - k < 2:
+            k = j
+            continue
+        line_start = text.rfind("\n", 0, spans[k][0]) + 1
+        if line_end - line_start <= TAG_LINE_CHARS and text[line_start:line_end].islower():
             extra: list[tuple[int, int]] = []
             pos = line_start
             for s, e in [*spans[k:j], (line_end, line_end)]:
@@ -642,7 +657,7 @@ def tag_line_words(
                 gap = text[pos:s]
                 if not _TAG_GAP.fullmatch(gap):
                     for m in _TAG_WORD.finditer(gap):
-                        if not m.group().islower() or m.group() not in words:
+                        if m.group() not in words:
                             break
                         extra.append((pos + m.start(), pos + m.end()))
                     else:
@@ -664,6 +679,11 @@ _PERKS = _words_search(
     r"benefits?|perks?|pension|annual leave|holidays?|vacation|we offer|gym|discounts?"
     r"|wellbeing|well-being|paid leave|parental leave|vouchers?"
 )
+
+
+def mentions_perks(text: str, segment_start: int, segment_end: int) -> bool:
+    """The sentence names a perk word (see _PERKS) anywhere."""
+    return _PERKS.search(text, segment_start, segment_end) is not None
 
 
 PERK_REACH = 100  # characters around a mention within which a perk word makes it a perk

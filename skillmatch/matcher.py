@@ -32,6 +32,7 @@ from skillmatch.context import (
     in_job_title,
     industry_line,
     listed_together,
+    mentions_perks,
     offers_perks,
     requirement_level,
     tag_line_words,
@@ -315,6 +316,7 @@ class SkillMatcher:
         dropped: set[int] = set()
         field_ok: dict[int, bool] = {}  # by segment: several fields often share one sentence
         spans: list[tuple[int, int]] | None = None  # every hit's span, when a domain needs them
+        perks_in: dict[int, bool] = {}  # by segment: whether it names a perk
         for k in visited:
             h = hits[k]
             start = h.start
@@ -324,32 +326,34 @@ class SkillMatcher:
                 ok = field_ok.get(seg)
                 if ok is None:
                     s1 = starts[seg + 1] if seg < last_seg else len(text)
-                    ok = field_ok[seg] = field_reads_as_skill(text, s0, s1, lay.section_at(s0))
+                    ok = field_ok[seg] = field_reads_as_skill(text, s0, s1, lay.section_at)
                 if not ok and not domain_reads_as_skill(
                     text, lay.section_at(start), s0, start, h.end
                 ):
                     dropped.add(k)
                 continue
             section = lay.section_at(start)
-            if section not in SKILL_SECTIONS and offers_perks(
-                text, s0, starts[seg + 1] if seg < last_seg else len(text), start, h.end
-            ):
-                dropped.add(k)
-                continue
-            if domain_reads_as_skill(text, section, s0, start, h.end):
-                continue
-            if spans is None:
-                spans = [(o.start, o.end) for o in hits]
-            if industry_line(text, start, spans):
-                continue
-            for j in (k - 1, k + 1):
-                if not 0 <= j < len(hits) or hits[j].form.skill_id in domains:
+            if not domain_reads_as_skill(text, section, s0, start, h.end):
+                if spans is None:
+                    spans = [(o.start, o.end) for o in hits]
+                if not industry_line(text, start, spans) and not any(
+                    0 <= j < len(hits)
+                    and hits[j].form.skill_id not in domains
+                    and listed_together(
+                        text, *((hits[j].end, start) if j < k else (h.end, hits[j].start))
+                    )
+                    for j in (k - 1, k + 1)
+                ):
+                    dropped.add(k)
                     continue
-                other = hits[j]
-                a, b = (other.end, start) if j < k else (h.end, other.start)
-                if listed_together(text, a, b):
-                    break
-            else:
+            if section in SKILL_SECTIONS:
+                continue
+            # kept so far: unless it is among the perks ('private healthcare, yoga classes')
+            s1 = starts[seg + 1] if seg < last_seg else len(text)
+            perks = perks_in.get(seg)
+            if perks is None:  # most sentences name no perk at all: asked once per sentence
+                perks = perks_in[seg] = mentions_perks(text, s0, s1)
+            if perks and offers_perks(text, s0, s1, start, h.end):
                 dropped.add(k)
         if not dropped:
             return hits
