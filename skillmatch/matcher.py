@@ -65,6 +65,10 @@ _PASSIVE_CATEGORIES = frozenset({"soft-skill", "ability", "language"})
 # Skills that do not make the text technical: they never confirm an ambiguous name nearby
 # ('SNS' next to 'human resources' is not Amazon SNS).
 _NOT_ANCHORS = _PASSIVE_CATEGORIES | {"domain", "degree"}
+# English function words that some skill spells in capitals ('BE', 'ME'): never a tag in lower case
+_FUNCTION_WORDS = frozenset(
+    "a an as at be by do he if in is it me my no of on or so to up us we".split()
+)
 
 
 class SkillMatcher:
@@ -222,7 +226,9 @@ class SkillMatcher:
         return {
             word: forms[0]
             for word, forms in by_word.items()
-            if len({f.skill_id for f in forms}) == 1 and word not in plain
+            if len({f.skill_id for f in forms}) == 1
+            and word not in plain
+            and word not in _FUNCTION_WORDS
         }
 
     def _tag_lines(self, text: str, hits: list[Hit]) -> list[Hit]:

@@ -229,6 +229,11 @@ def test_a_lower_case_tag_line_names_skills_usually_written_in_capitals(
     # in prose, or capitalised as an ordinary word, they stay words
     assert matcher.extract("Get some rest in spring and go for java").get("rest-api") is None
     assert matcher.extract("Basic Java and Python").get("basic-language") is None
+    assert {s.id for s in matcher.extract("python, sql and java, be quick").skills} == {
+        "python",
+        "sql",
+        "java",
+    }
 
 
 def test_a_tokenised_dot_net_still_names_dot_net(matcher: SkillMatcher) -> None:
