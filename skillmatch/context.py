@@ -6,9 +6,12 @@ Pure functions over the text, its layout and the recognised spans; the matcher a
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 
@@ -309,14 +312,14 @@ _IN_X_WITH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _IN_X_WITH_AFTER = re.compile(r"[ \t]+with\b", re.IGNORECASE)
-_SKILL_SECTIONS = frozenset(
+SKILL_SECTIONS = frozenset(
     {"skills", "requirements", "preferred", "experience", "education", "certifications", "summary"}
 )
 _SKILL_CUE = _words_search(
     r"experience[ds]?|knowledge|background|expertise|understanding|degree|skill(?:s|ed)?"
     r"|familiar(?:ity)?|proficien(?:t|cy)|certifi(?:ed|cation)|qualifi(?:ed|cation)|studied|worked"
     r"|expert|fluen(?:t|cy)|exposure|trained|speciali[sz](?:ed|ation)|years?|major|bachelor"
-    r"|master|diploma|competen(?:t|ce|cy)"
+    r"|master|diploma|competen(?:t|ce|cy)|know-how|knowhow|education|educated|graduated?|phd"
 )
 _LIST_GAP = re.compile(r"\s*(?:,|/|;|&|and|or|\|)?\s*")
 _DESCRIPTOR_NOUN = re.compile(
@@ -391,6 +394,16 @@ _TITLE_TAIL = _words_search(
 )
 
 
+# ...or in brackets right after the capitalised role, however long the line ('Backend
+# Engineer (Python) - Acme - Berlin - posted 3 days ago …'; 'an engineer (Python and Go
+# experience)' in prose is no title)
+_ROLE_BRACKET = re.compile(
+    r"\b(?:Developers?|Engineers?|Architects?|Administrators?|Analysts?|Consultants?"
+    r"|Specialists?|Programmers?|Testers?|Designers?|Scientists?)[ \t]*\([^()\n]*$"
+)
+_BRACKET_CLOSES = re.compile(r"[^()\n]{0,80}\)")
+
+
 @functools.lru_cache(maxsize=65536)
 def _names_role(form: str) -> bool:
     """The form itself ends in a role noun ('system administrator'): asked once per form."""
@@ -414,7 +427,15 @@ def in_job_title(text: str, end: int, form: str, ability: bool, start: int | Non
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     short = (len(text) if line_end < 0 else line_end) - line_start <= 120
-    return short and _TITLE_TAIL.search(text, line_start, start) is not None
+    if short and _TITLE_TAIL.search(text, line_start, start) is not None:
+        return True
+    before = start - 80 if start - 80 > line_start else line_start
+    if text.find("(", before, start) < 0:  # the common case, answered in C
+        return False
+    return (
+        _ROLE_BRACKET.search(text, before, start) is not None
+        and _BRACKET_CLOSES.match(text, end) is not None
+    )
 
 
 def describes_employer(text: str, start: int, end: int, category: str) -> bool:
@@ -429,6 +450,9 @@ def describes_employer(text: str, start: int, end: int, category: str) -> bool:
     Software Engineering Group', 'agile product teams').
     """
     if category in DOMAIN_CATEGORIES:
+        lo = max(0, start - 80)
+        if text.find(":", lo, start) >= 0 and _AFTER_INDUSTRY_LABEL.search(text, lo, start):
+            return False  # 'Industry: Financial Services Company size: …' names the industry
         return bool(
             _DESCRIPTOR_NOUN.match(text, end)
             or _OURS_BEFORE.search(text, max(0, start - 10), start)
@@ -491,11 +515,56 @@ _ASKS_CANDIDATE = _words_search(
 )
 
 
-def field_reads_as_skill(text: str, segment_start: int, segment_end: int) -> bool:
-    """A broad field, unless its sentence describes the employer and not the candidate."""
+# A sentence of this many words is prose, not a bullet fragment ('Testing with Jasmine').
+PROSE_WORDS = 12
+_PROSE = re.compile(rf"(?:\W*+\w++){{{PROSE_WORDS}}}")  # matches where there are that many words
+# words by which prose speaks of the role and its work ('This role will be responsible for
+# testing', 'It involves machine learning', 'Care about software architecture')
+_SPEAKS_OF_ROLE = _words_search(
+    r"role|position|responsib(?:le|ility|ilities)|dut(?:y|ies)|involves?|involving|tasks?"
+    r"|scope|activities|focus|understands?|understanding|capable|able|ability|care|awareness"
+    r"|passion(?:ate)?|track record|work|collaborate|strong|solid|fundamentals|proficien(?:t|cy)"
+    r"|familiar(?:ity)?|expertise|background|degree"
+)
+# a duty: the sentence opens with a verb ('Develop large-scale models that…', 'Researching and
+# implementing…') or says what someone in the role will do ('This engineer will architect…')
+_DUTY_OPENING = re.compile(
+    r"[\W_]*(?:(?-i:[A-Z][a-z]{2,}ing)\b|(?:assist|analy[sz]e|apply|architect|build|collaborate|conduct"
+    r"|configure|contribute|coordinate|create|define|deliver|deploy|design|develop|diagnose"
+    r"|document|drive|ensure|establish|evaluate|help|identify|implement|improve|install|lead"
+    r"|maintain|manage|mentor|monitor|operate|optimi[sz]e|own|participate|partner|perform|plan"
+    r"|prepare|prioriti[sz]e|provide|research|review|serve|stay|support|test|train|translate"
+    r"|triage|troubleshoot|use|work|write)(?:e?s)?\b)"
+    r"|.{0,60}?\b(?:will|shall)\s+(?:be\s+)?[a-z]+",
+    re.IGNORECASE,
+)
+
+
+def field_reads_as_skill(
+    text: str,
+    segment_start: int,
+    segment_end: int,
+    section_at: Callable[[int], str | None] | None = None,
+) -> bool:
+    """A broad field, unless its sentence says nothing of the candidate and either describes
+    the employer ('our analytics solutions') or is prose of PROSE_WORDS words or more that
+    does not speak of the role either ('a team dedicated to improving the design, analytics,
+    coding and testing that goes into…'). A duties section speaks of the role throughout, and
+    a line opening in lower case goes on with a sentence wrapped from the line before.
+    `section_at` (Layout.section_at) is asked only for such prose: finding the sections of a
+    text is work the common case does not need."""
     segment = text[segment_start:segment_end]
-    about = _ABOUT_EMPLOYER_OPENING.match(segment) or _ABOUT_EMPLOYER.search(segment)
-    return not about or bool(_ASKS_CANDIDATE.search(segment))
+    if _ASKS_CANDIDATE.search(segment):  # most sentences naming a field say it of the candidate
+        return True
+    if _ABOUT_EMPLOYER_OPENING.match(segment) or _ABOUT_EMPLOYER.search(segment):
+        return False
+    if not _PROSE.match(segment):  # a bullet fragment
+        return True
+    if segment.lstrip()[:1].islower() or _DUTY_OPENING.match(segment):
+        return True
+    if _SPEAKS_OF_ROLE.search(segment):
+        return True
+    return section_at is not None and section_at(segment_start) == "responsibilities"
 
 
 def domain_reads_as_skill(
@@ -505,10 +574,151 @@ def domain_reads_as_skill(
     ('experience in sales', 'knowledge of accounting') or before one ('e-commerce experience',
     'banking domain knowledge')."""
     return (
-        section in _SKILL_SECTIONS
+        section in SKILL_SECTIONS
         or bool(_SKILL_CUE.search(text, segment_start, start))
         or (end is not None and bool(_CUE_AFTER.match(text, end)))
     )
+
+
+# 'Industry: Financial Services', 'Sectors - Retail, Logistics': a line that names the
+# employer's industries for the reader to match (job boards print it with the posting).
+_INDUSTRY_LABEL = re.compile(
+    r"[ \t*•·-]*(?:industry|industries|sectors?|verticals?)[ \t]*[:–-]", re.IGNORECASE
+)
+# ...also inside a line, where a posting's header was flattened into one ('Job type: Full-time
+# Industry: Financial Services Company size: 10k+')
+_INDUSTRY_FIELD = re.compile(r"\b(?:industry|industries|sectors?|verticals?)[ \t]*:", re.IGNORECASE)
+_TAG_GAP = re.compile(r"(?:[\s,/;|&+()·•*-]|\band\b|\bor\b)*", re.IGNORECASE)
+# a mention among the words right after such a label, before any sentence punctuation
+_AFTER_INDUSTRY_LABEL = re.compile(
+    r"\b(?:industry|industries|sectors?|verticals?)[ \t]*:[ \t]*[\w&/,+ \t-]*$", re.IGNORECASE
+)
+
+
+def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """The mention at `start` is on an industry line: one that opens with an industry label
+    ('Industry: Financial Services') or holds nothing but two or more skill names and list
+    separators ('Financial Services Financial Technology Regulatory Reporting'), or it is among
+    the names right after an industry label inside a line ('… Industry: Banking Fintech Company
+    size: …'). `spans` are the recognised spans, in text order (those on other lines are
+    ignored)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        line_end = len(text)
+    if _INDUSTRY_LABEL.match(text, line_start, line_end):
+        return True
+    lo = max(line_start, start - 200)
+    label_end = -1
+    if text.find(":", lo, start) >= 0:
+        for m in _INDUSTRY_FIELD.finditer(text, lo, start):
+            label_end = m.end()
+    if label_end >= 0:
+        pos = label_end
+        first = bisect_left(spans, label_end, key=itemgetter(1))  # spans end in order, too
+        for s, e in itertools.islice(spans, first, None):
+            if s >= start:
+                break
+            if e <= label_end:
+                continue
+            if s < pos or not _TAG_GAP.fullmatch(text, pos, s):
+                return False
+            pos = e
+        return _TAG_GAP.fullmatch(text, pos, start) is not None
+    if line_end - line_start > TAG_LINE_CHARS:
+        return False  # a list of names is short; a long line is prose
+    pos = line_start
+    names = 0
+    first = bisect_left(spans, line_start, key=itemgetter(1))
+    for s, e in itertools.islice(spans, first, None):
+        if s >= line_end:
+            break
+        if e <= line_start:
+            continue
+        if s < pos or not _TAG_GAP.fullmatch(text, pos, s):
+            return False
+        pos = e
+        names += 1
+    # one name alone is a heading or a list item ('Health insurance' among the perks)
+    return names > 1 and _TAG_GAP.fullmatch(text, pos, line_end) is not None
+
+
+_TAG_WORD = re.compile(r"[^\W_]+")
+TAG_LINE_CHARS = 160  # a tag line is short; longer lines are prose and are not read word by word
+
+
+def tag_line_words(
+    text: str, spans: Sequence[tuple[int, int]], words: Container[str]
+) -> list[tuple[int, int]]:
+    """Words of `words` that complete a lower-case tag line: a line whose other words are all
+    recognised spans, two or more, joined by list separators ('java rest cloud spring'). There
+    a skill usually spelled in capitals (REST, Spring, Go, R) is named in lower case too.
+    `spans` are the recognised spans in text order; the offsets of the words are returned."""
+    found: list[tuple[int, int]] = []
+    k = 0
+    n = len(spans)
+    while k < n:
+        line_end = text.find("\n", spans[k][0])
+        if line_end < 0:
+            line_end = len(text)
+        j = k + 1
+        while j < n and spans[j][0] < line_end:
+            j += 1
+        if j - k < 2:
+            k = j
+            continue
+        line_start = text.rfind("\n", 0, spans[k][0]) + 1
+        if line_end - line_start <= TAG_LINE_CHARS and text[line_start:line_end].islower():
+            extra: list[tuple[int, int]] = []
+            pos = line_start
+            for s, e in [*spans[k:j], (line_end, line_end)]:
+                if s < pos:
+                    extra = []
+                    break
+                gap = text[pos:s]
+                if not _TAG_GAP.fullmatch(gap):
+                    for m in _TAG_WORD.finditer(gap):
+                        if m.group() not in words:
+                            break
+                        extra.append((pos + m.start(), pos + m.end()))
+                    else:
+                        if _TAG_GAP.fullmatch(_TAG_WORD.sub(" ", gap)):
+                            pos = e
+                            continue
+                    extra = []
+                    break
+                pos = e
+            found.extend(extra)
+        k = j
+    return found
+
+
+# The employer's perks ('Private healthcare, free yoga classes and a generous pension'): a
+# domain word among them is a benefit on offer, not a skill asked for. Salary and bonus are
+# left out: they are also the working vocabulary of HR and payroll ('salary administration').
+_PERKS = _words_search(
+    r"benefits?|perks?|pension|annual leave|holidays?|vacation|we offer|gym|discounts?"
+    r"|wellbeing|well-being|paid leave|parental leave|vouchers?"
+)
+
+
+def mentions_perks(text: str, segment_start: int, segment_end: int) -> bool:
+    """The sentence names a perk word (see _PERKS) anywhere."""
+    return _PERKS.search(text, segment_start, segment_end) is not None
+
+
+PERK_REACH = 100  # characters around a mention within which a perk word makes it a perk
+
+
+def offers_perks(text: str, segment_start: int, segment_end: int, start: int, end: int) -> bool:
+    """The mention at text[start:end] is among the employer's perks: a perk word (see
+    _PERKS) is near it in its sentence and no skill cue right before it ('experience in',
+    'knowledge of') asks for it."""
+    lo = max(segment_start, start - PERK_REACH)
+    hi = min(segment_end, end + PERK_REACH)
+    if not (_PERKS.search(text, lo, start) or _PERKS.search(text, end, hi)):
+        return False
+    return not _SKILL_CUE.search(text, max(lo, start - 25), start)
 
 
 def listed_together(text: str, end: int, start: int) -> bool:

@@ -21,6 +21,7 @@ from skillmatch.context import (
     DOMAIN_CATEGORIES,
     EMPLOYER_CATEGORIES,
     FIELD_CATEGORIES,
+    SKILL_SECTIONS,
     alternative_groups,
     assign_years,
     describes_employer,
@@ -29,8 +30,12 @@ from skillmatch.context import (
     find_cues,
     find_years,
     in_job_title,
+    industry_line,
     listed_together,
+    mentions_perks,
+    offers_perks,
     requirement_level,
+    tag_line_words,
 )
 from skillmatch.models import (
     FitReport,
@@ -40,7 +45,7 @@ from skillmatch.models import (
     ScoringWeights,
 )
 from skillmatch.normalize import fold, tokenize
-from skillmatch.recognizers import Folded, Hit, TypoMemo, longest_first
+from skillmatch.recognizers import Folded, Form, Hit, TypoMemo, longest_first
 from skillmatch.roles import headline
 from skillmatch.scoring import score_profiles
 from skillmatch.sections import Layout, layout
@@ -60,6 +65,10 @@ _PASSIVE_CATEGORIES = frozenset({"soft-skill", "ability", "language"})
 # Skills that do not make the text technical: they never confirm an ambiguous name nearby
 # ('SNS' next to 'human resources' is not Amazon SNS).
 _NOT_ANCHORS = _PASSIVE_CATEGORIES | {"domain", "degree"}
+# English function words that some skill spells in capitals ('BE', 'ME'): never a tag in lower case
+_FUNCTION_WORDS = frozenset(
+    "a an as at be by do he if in is it me my no of on or so to up us we".split()
+)
 
 
 class SkillMatcher:
@@ -181,6 +190,8 @@ class SkillMatcher:
         """
         hits = self._disambiguate(ft.text, lay, self._index.exact(ft))
         chosen = longest_first(hits)
+        if len(chosen) > 1:
+            chosen = self._tag_lines(ft.text, chosen)
         if not candidate:
             text = ft.text
             employer = self._employer_category
@@ -201,6 +212,33 @@ class SkillMatcher:
             if typos:
                 chosen = sorted([*chosen, *typos], key=lambda h: (h.start, h.end))
         return chosen
+
+    @cached_property
+    def _lower_case_forms(self) -> dict[str, Form]:
+        """One-word forms matched only in their capitals ('REST', 'Spring', 'Go', 'R'), by their
+        lower case, where that names one skill and is no form of its own."""
+        index = self._index
+        by_word: dict[str, list[Form]] = {}
+        for form in index.forms:
+            if form.cased and form.ntok == 1 and form.cased.isalpha() and not form.role:
+                by_word.setdefault(form.cased.lower(), []).append(form)
+        plain = {f.form.lower() for f in index.forms if f.cased is None}
+        return {
+            word: forms[0]
+            for word, forms in by_word.items()
+            if len({f.skill_id for f in forms}) == 1
+            and word not in plain
+            and word not in _FUNCTION_WORDS
+        }
+
+    def _tag_lines(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Add the lower-case words that complete a tag line ('java rest cloud spring')."""
+        forms = self._lower_case_forms
+        found = tag_line_words(text, [(h.start, h.end) for h in hits], forms)
+        if not found:
+            return hits
+        added = [Hit(forms[text[s:e]], s, e, 1, "alias", 1.0) for s, e in found]
+        return sorted([*hits, *added], key=lambda h: (h.start, h.end))
 
     def _disambiguate(self, text: str, lay: Layout, hits: list[Hit]) -> list[Hit]:
         """Keep an ambiguous form ('Go', 'Spark', 'R') only where its context confirms it.
@@ -288,6 +326,8 @@ class SkillMatcher:
         last_seg = len(starts) - 1
         dropped: set[int] = set()
         field_ok: dict[int, bool] = {}  # by segment: several fields often share one sentence
+        spans: list[tuple[int, int]] | None = None  # every hit's span, when a domain needs them
+        perks_in: dict[int, bool] = {}  # by segment: whether it names a perk
         for k in visited:
             h = hits[k]
             start = h.start
@@ -297,22 +337,34 @@ class SkillMatcher:
                 ok = field_ok.get(seg)
                 if ok is None:
                     s1 = starts[seg + 1] if seg < last_seg else len(text)
-                    ok = field_ok[seg] = field_reads_as_skill(text, s0, s1)
+                    ok = field_ok[seg] = field_reads_as_skill(text, s0, s1, lay.section_at)
                 if not ok and not domain_reads_as_skill(
                     text, lay.section_at(start), s0, start, h.end
                 ):
                     dropped.add(k)
                 continue
-            if domain_reads_as_skill(text, lay.section_at(start), s0, start, h.end):
-                continue
-            for j in (k - 1, k + 1):
-                if not 0 <= j < len(hits) or hits[j].form.skill_id in domains:
+            section = lay.section_at(start)
+            if not domain_reads_as_skill(text, section, s0, start, h.end):
+                if spans is None:
+                    spans = [(o.start, o.end) for o in hits]
+                if not industry_line(text, start, spans) and not any(
+                    0 <= j < len(hits)
+                    and hits[j].form.skill_id not in domains
+                    and listed_together(
+                        text, *((hits[j].end, start) if j < k else (h.end, hits[j].start))
+                    )
+                    for j in (k - 1, k + 1)
+                ):
+                    dropped.add(k)
                     continue
-                other = hits[j]
-                a, b = (other.end, start) if j < k else (h.end, other.start)
-                if listed_together(text, a, b):
-                    break
-            else:
+            if section in SKILL_SECTIONS:
+                continue
+            # kept so far: unless it is among the perks ('private healthcare, yoga classes')
+            s1 = starts[seg + 1] if seg < last_seg else len(text)
+            perks = perks_in.get(seg)
+            if perks is None:  # most sentences name no perk at all: asked once per sentence
+                perks = perks_in[seg] = mentions_perks(text, s0, s1)
+            if perks and offers_perks(text, s0, s1, start, h.end):
                 dropped.add(k)
         if not dropped:
             return hits

@@ -117,6 +117,23 @@ def test_skills_before_title_words_or_listed_in_a_title_line_are_flagged(
     assert flags("self-motivation") == [False]
 
 
+def test_skills_in_brackets_after_a_title_are_flagged_on_a_long_line(
+    matcher: SkillMatcher,
+) -> None:
+    header = (
+        "Embedded Engineer (C++ / RTOS) - Acme Devices - Leeds, United Kingdom - posted"
+        " 3 days ago - full time - mid-level - visa sponsorship - paid relocation offered"
+    )
+    profile = matcher.extract(header)
+    assert [m.title for m in profile.get("cpp").mentions] == [True]
+    assert [m.title for m in profile.get("rtos").mentions] == [True]
+    prose = (
+        "Our platform team, which looks after the build tooling (C++ and RTOS) for every"
+        " device we ship, is hiring an engineer in Leeds who enjoys mentoring."
+    )
+    assert [m.title for m in matcher.extract(prose).get("cpp").mentions] == [False]
+
+
 def test_cv_meaning_resume_is_not_computer_vision(matcher: SkillMatcher) -> None:
     text = "Python and SQL required. Please send your CV to our team."
     assert matcher.extract(text).get("computer-vision") is None
@@ -147,6 +164,83 @@ def test_domain_words_need_a_skill_reading(matcher: SkillMatcher) -> None:
         s.id for s in matcher.extract("Five years of experience in healthcare and sales.").skills
     }
     assert {"healthcare", "sales"} <= found
+
+
+def test_an_industry_line_names_domains_the_job_asks_about(matcher: SkillMatcher) -> None:
+    job = "Job type: Full-time\nIndustry: Insurance, Retail Banking\nWe ship every day."
+    assert {s.id for s in matcher.parse_job(job).skills} == {"insurance", "retail-banking"}
+    tags = "Healthcare / Logistics / Financial Services"  # a line of nothing but domain names
+    assert {s.id for s in matcher.extract(tags).skills} == {
+        "healthcare",
+        "logistics",
+        "financial-services",
+    }
+    flat = "Job type: Full-time Industry: Insurance Company size: 51-200 people Remote: yes"
+    assert {s.id for s in matcher.extract(flat).skills} == {"insurance"}  # a flattened header
+    # one name alone on its line is a heading or a list item, here among the perks
+    assert matcher.extract("Health insurance\nWellness programs\n").skills == ()
+    # a domain word in prose on such a line is still the company's market
+    assert matcher.extract("Insurance, logistics and more: we serve them all.").skills == ()
+
+
+def test_a_broad_field_in_prose_that_says_nothing_of_the_role_is_not_asked(
+    matcher: SkillMatcher,
+) -> None:
+    blurb = (
+        "Founded in Leeds, the group grew into a hub of engineers improving the design,"
+        " analytics, coding and testing that go into modern banking apps."
+    )
+    assert matcher.extract(blurb).skills == ()
+    duty = (
+        "This role will be responsible for the testing and analytics of the ledger service"
+        " together with a partner in Porto."
+    )
+    assert {s.id for s in matcher.extract(duty).skills} == {"software-testing", "data-analysis"}
+    bullet = "Analytics and testing for the ledger service"  # a short fragment: a bullet
+    assert {s.id for s in matcher.extract(bullet).skills} == {"software-testing", "data-analysis"}
+    duties = (
+        "What you will do\n- Lead the rollout of analytics across the ledger services of"
+        " the bank with the platform group in Porto and Leeds.\n"
+    )
+    assert matcher.parse_job(duties).get("data-analysis") is not None  # duties speak of the role
+    for duty in (
+        "Develop large-scale pipelines that feed the analytics of every ledger service in Leeds.",
+        "Researching and prototyping the analytics behind the ledger services of the bank.",
+        "This engineer will shape the analytics behind the ledger services of the bank.",
+    ):
+        assert matcher.extract(duty).get("data-analysis") is not None, duty
+
+
+def test_domain_words_among_the_perks_are_benefits_not_skills(matcher: SkillMatcher) -> None:
+    perks = (
+        "Job benefits: a skill development budget, flexible hours, free yoga and personal training."
+    )
+    assert matcher.extract(perks).skills == ()
+    assert matcher.extract("Perks: a gym, private healthcare and German lessons.").skills == ()
+    listed = "Requirements\n- Healthcare or insurance experience; a bonus if you know SAP.\n"
+    assert {"healthcare", "insurance"} <= {s.id for s in matcher.parse_job(listed).skills}
+
+
+def test_a_lower_case_tag_line_names_skills_usually_written_in_capitals(
+    matcher: SkillMatcher,
+) -> None:
+    found = {s.id for s in matcher.extract("java rest cloud spring, go / r").skills}
+    assert {"java", "rest-api", "spring", "go-language", "r-language"} <= found
+    # in prose, or capitalised as an ordinary word, they stay words
+    assert matcher.extract("Get some rest in spring and go for java").get("rest-api") is None
+    assert matcher.extract("Basic Java and Python").get("basic-language") is None
+    assert {s.id for s in matcher.extract("python, sql and java, be quick").skills} == {
+        "python",
+        "sql",
+        "java",
+    }
+
+
+def test_a_tokenised_dot_net_still_names_dot_net(matcher: SkillMatcher) -> None:
+    found = matcher.extract("C# ( . NET and . NET Core ) with . NET Framework 4")
+    assert {s.id for s in found.skills} == {"csharp", "dotnet", "dotnet-framework"}
+    assert [m.text for m in found.get("dotnet").mentions] == [". NET", ". NET Core"]
+    assert matcher.extract("We grew fast. Net revenue doubled.").skills == ()
 
 
 def test_a_broad_field_naming_the_employers_own_part_is_not_asked(matcher: SkillMatcher) -> None:
@@ -189,6 +283,13 @@ def test_a_callers_spacy_pipeline_vetoes_names_used_as_verbs() -> None:
     text = "Go build services with Python and Docker."
     assert SkillMatcher().extract(text).get("go-language") is not None  # context confirms it
     assert SkillMatcher(nlp=nlp).extract(text).get("go-language") is None
+
+
+def test_an_education_or_know_how_in_a_domain_asks_for_it(matcher: SkillMatcher) -> None:
+    found = {s.id for s in matcher.extract("You have an education in economics or finance.").skills}
+    assert found == {"economics", "finance"}
+    found = {s.id for s in matcher.extract("Some know-how in logistics helps.").skills}
+    assert found == {"logistics"}
 
 
 def test_a_resume_describes_the_candidate_so_domain_words_count(matcher: SkillMatcher) -> None:

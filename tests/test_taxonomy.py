@@ -141,6 +141,12 @@ PRIMARY_ESCO = {
     "organisational-skills": "1258cc12-37bb-4a12-b219-9c3d6b294533",  # work in an organised manner
     "ambition": "19a64e91-bfe3-4c48-9225-3bb1229b12f0",  # show determination
     "teaching": "a117f32c-662b-4dd9-b739-1230dd04cb60",  # pedagogy
+    "goal-setting": "113b4428-0a31-4199-8496-070af7854b91",  # meet commitments ('achieve goals')
+    "html": "0af062de-eb43-41e9-9b96-249e2cd22d26",  # use markup languages ('use HTML')
+    "sap-erp": "bb99af26-71ff-4dca-bde7-1eb1f6194426",  # SAP R3 ('SAP ERP')
+    "version-control": "9d2e926f-53d9-41f5-98f3-19dfaa687f3f",  # tools for software config. mgmt
+    "information-technology": "ddc3119d-1d6e-4324-9125-a3380d299ac5",  # computer technology
+    "software-design-patterns": "2b7a79e5-84d8-4880-be66-3d9bb05bea17",  # use software design patterns
 }
 
 
