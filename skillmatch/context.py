@@ -614,33 +614,33 @@ def industry_line(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bo
         for m in _INDUSTRY_FIELD.finditer(text, lo, start):
             label_end = m.end()
     if label_end >= 0:
-        pos = label_end
-        first = bisect_left(spans, label_end, key=itemgetter(1))  # spans end in order, too
-        for s, e in itertools.islice(spans, first, None):
-            if s >= start:
-                break
-            if e <= label_end:
-                continue
-            if s < pos or not _TAG_GAP.fullmatch(text, pos, s):
-                return False
-            pos = e
-        return _TAG_GAP.fullmatch(text, pos, start) is not None
+        run = _names_run(text, spans, label_end, start)
+        return run is not None and _TAG_GAP.fullmatch(text, run[0], start) is not None
     if line_end - line_start > TAG_LINE_CHARS:
         return False  # a list of names is short; a long line is prose
-    pos = line_start
+    run = _names_run(text, spans, line_start, line_end)
+    # one name alone is a heading or a list item ('Health insurance' among the perks)
+    return run is not None and run[1] > 1 and _TAG_GAP.fullmatch(text, run[0], line_end) is not None
+
+
+def _names_run(
+    text: str, spans: Sequence[tuple[int, int]], begin: int, stop: int
+) -> tuple[int, int] | None:
+    """The end of the last span from `begin` to `stop` and how many there are, when each
+    follows the one before (or `begin`) across nothing but list separators; else None."""
+    pos = begin
     names = 0
-    first = bisect_left(spans, line_start, key=itemgetter(1))
+    first = bisect_left(spans, begin, key=itemgetter(1))  # spans end in order, too
     for s, e in itertools.islice(spans, first, None):
-        if s >= line_end:
+        if s >= stop:
             break
-        if e <= line_start:
+        if e <= begin:
             continue
         if s < pos or not _TAG_GAP.fullmatch(text, pos, s):
-            return False
+            return None
         pos = e
         names += 1
-    # one name alone is a heading or a list item ('Health insurance' among the perks)
-    return names > 1 and _TAG_GAP.fullmatch(text, pos, line_end) is not None
+    return pos, names
 
 
 _TAG_WORD = re.compile(r"[^\W_]+")
