@@ -729,3 +729,17 @@ def test_cli_rows_carry_the_role_match_when_the_job_title_names_a_role(
     plain.write_text(JOB, encoding="utf-8")  # no title line: no role to match
     untitled = json.loads(invoke("--job", str(plain), str(cvs), "--json", "--no-cache").stdout)
     assert [r["role"] for r in untitled] == [None, None]
+
+
+def test_the_vector_packed_where_a_resume_is_extracted_equals_the_one_read_from_its_json(
+    matcher: SkillMatcher, samples: Path
+) -> None:
+    from skillmatch.vectorized import skill_index
+
+    runner = batch._Runner(matcher, None, explain=False)
+    index = skill_index(matcher.taxonomy)
+    for path in sorted((samples / "resumes").glob("*.txt")):
+        data, error, vector = runner.extract(path.read_text("utf-8"))
+        assert error is None and data is not None and vector
+        assert vector == batch._vector(data, index)
+    assert runner.extract("no skills here at all")[2] == b""  # an empty vector, not None
