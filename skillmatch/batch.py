@@ -43,6 +43,7 @@ from skillmatch.cache import (
     extractor_id,
     file_stat,
     reader_id,
+    stored_profile,
     text_hash,
 )
 from skillmatch.compiled import paused_gc
@@ -333,8 +334,7 @@ def iter_rows(
                                 store.hits += 1
                             else:
                                 store.misses += 1
-                                vector = _vector(outcome.profile, skill_index(matcher.taxonomy))
-                                pending.append((outcome.key, outcome.profile, vector))
+                                pending.append(_to_store(outcome, skill_index(matcher.taxonomy)))
                                 if len(pending) >= _FLUSH_EVERY:
                                     store.put_many(pending)
                                     pending.clear()
@@ -552,7 +552,7 @@ class _Batch:
                     self.store.misses += 1
                 # a hit here is a profile stored without its vector (by iter_rows or an
                 # older run): store both, so the next ranking finds the vector
-                profiles.append((outcome.key, outcome.profile, vector))  # type: ignore[arg-type]
+                profiles.append(_to_store(outcome, self.index, vector))
                 if len(profiles) >= _FLUSH_EVERY:
                     self.store.put_many(profiles)
                     profiles.clear()
@@ -657,6 +657,20 @@ def _best_first(
     return chosen if top is None else chosen[:top]
 
 
+def _to_store(
+    outcome: _Outcome, index: dict[str, int], vector: bytes | None = None
+) -> tuple[CacheKey, str | bytes, bytes | None]:
+    """What ProfileCache.put_many stores for an extracted outcome: what its worker made,
+    or what the parent makes when the worker made nothing (a Dask worker has no cache)."""
+    assert outcome.key is not None and outcome.profile is not None
+    if vector is None:
+        vector = outcome.vector
+        if vector is None:
+            vector = _vector(outcome.profile, index)
+    stored = outcome.stored
+    return outcome.key, outcome.profile if stored is None else stored, vector
+
+
 def _vector(profile: str, index: dict[str, int]) -> bytes | None:
     """The skill vector of profile JSON, or None if it does not fit this taxonomy."""
     try:
@@ -743,9 +757,11 @@ class _Outcome(NamedTuple):
     hit: bool = False
     error: str | None = None
     text: str | None = None  # only when explaining
-    # the profile's skill vector, packed where it was extracted: the parent then parses no
-    # JSON for it (0.1 ms a document, on the core the workers share)
+    # the profile's skill vector and its JSON as the cache stores it, made where it was
+    # extracted: the parent, on a core the workers share, then parses and compresses nothing
+    # (0.2 ms a document)
     vector: bytes | None = None
+    stored: bytes | None = None
 
 
 def _task(index: int, item: str | TextDocument) -> _Task:
@@ -775,7 +791,8 @@ class _Runner:
         key, text = first
         profile, error, vector = self.extract(text)
         keep = text if self.explain else None
-        return _Outcome(task.index, key, profile, False, error, keep, vector)
+        stored = None if profile is None or self.cache is None else stored_profile(profile)
+        return _Outcome(task.index, key, profile, False, error, keep, vector, stored)
 
     def prepare(self, task: _Task) -> _Outcome | tuple[CacheKey, str]:
         """The document's outcome if reading or the cache settles it, else (key, text)."""

@@ -137,6 +137,12 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def stored_profile(data: str) -> bytes:
+    """A profile's JSON as the cache keeps it, compressed: made where the profile is
+    extracted, so that a batch's parent, whose core the workers share, only inserts it."""
+    return zlib.compress(data.encode("utf-8"), 6)
+
+
 def extractor_id(matcher: SkillMatcher) -> str:
     """What, besides the text and taxonomy, decides a profile: version, format and options."""
     nlp = matcher.nlp
@@ -225,12 +231,16 @@ class ProfileCache:
         except ValidationError:
             return None
 
-    def put_many(self, entries: Iterable[tuple[CacheKey, str, bytes | None]]) -> int:
-        """Store (key, profile JSON, skill vector) entries in one short transaction; how many
-        were stored. An entry without a vector is found by get, but not by vectors."""
+    def put_many(self, entries: Iterable[tuple[CacheKey, str | bytes, bytes | None]]) -> int:
+        """Store (key, profile JSON or stored_profile of it, skill vector) entries in one short
+        transaction; how many were stored. An entry without a vector is found by get, but not
+        by vectors."""
         now = time.time()
         entries = list(entries)
-        profiles = [(*key, zlib.compress(data.encode("utf-8"), 6), now) for key, data, _ in entries]
+        profiles = [
+            (*key, data if isinstance(data, bytes) else stored_profile(data), now)
+            for key, data, _ in entries
+        ]
         vectors = [(*key, vector) for key, _, vector in entries if vector is not None]
         done = self._write(
             ("INSERT OR REPLACE INTO profiles VALUES (?, ?, ?, ?, ?)", profiles),

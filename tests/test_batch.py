@@ -743,3 +743,21 @@ def test_the_vector_packed_where_a_resume_is_extracted_equals_the_one_read_from_
         assert error is None and data is not None and vector
         assert vector == batch._vector(data, index)
     assert runner.extract("no skills here at all")[2] == b""  # an empty vector, not None
+
+
+def test_a_worker_compresses_what_the_cache_stores_and_the_cache_reads_it_back(
+    matcher: SkillMatcher, samples: Path, tmp_path: Path
+) -> None:
+    from skillmatch.vectorized import skill_index
+
+    with ProfileCache(tmp_path / "c.db") as cache:
+        runner = batch._Runner(matcher, cache, explain=False)
+        path = samples / "resumes" / "maya-chen.txt"
+        outcome = runner(batch._task(0, str(path)))
+        assert outcome.stored is not None and outcome.profile is not None
+        key, stored, vector = batch._to_store(outcome, skill_index(matcher.taxonomy))
+        assert stored == outcome.stored and vector == outcome.vector
+        assert cache.put_many([(key, stored, vector)]) == 1
+        assert cache.get(key) == outcome.profile
+    without_cache = batch._Runner(matcher, None, explain=False)(batch._task(0, str(path)))
+    assert without_cache.stored is None  # nothing to store: nothing compressed
