@@ -334,7 +334,8 @@ def iter_rows(
                                 store.hits += 1
                             else:
                                 store.misses += 1
-                                pending.append(_to_store(outcome, skill_index(matcher.taxonomy)))
+                                vector = _outcome_vector(outcome, skill_index(matcher.taxonomy))
+                                pending.append(_to_store(outcome, vector))
                                 if len(pending) >= _FLUSH_EVERY:
                                     store.put_many(pending)
                                     pending.clear()
@@ -535,9 +536,7 @@ class _Batch:
         try:
             for outcome in pool.outcomes(tasks, tick, last=last):
                 k = todo[outcome.index]
-                vector = outcome.vector
-                if vector is None and outcome.profile is not None:  # a cache hit: from its JSON
-                    vector = _vector(outcome.profile, self.index)
+                vector = _outcome_vector(outcome, self.index)
                 if outcome.error is not None or outcome.key is None or vector is None:
                     self.errors[k] = outcome.error or "no profile"
                     continue
@@ -552,7 +551,7 @@ class _Batch:
                     self.store.misses += 1
                 # a hit here is a profile stored without its vector (by iter_rows or an
                 # older run): store both, so the next ranking finds the vector
-                profiles.append(_to_store(outcome, self.index, vector))
+                profiles.append(_to_store(outcome, vector))
                 if len(profiles) >= _FLUSH_EVERY:
                     self.store.put_many(profiles)
                     profiles.clear()
@@ -657,16 +656,20 @@ def _best_first(
     return chosen if top is None else chosen[:top]
 
 
+def _outcome_vector(outcome: _Outcome, index: dict[str, int]) -> bytes | None:
+    """An outcome's skill vector: the one its worker packed, else (a cache hit, or an
+    outcome that packed none) read from its profile JSON; None without a profile."""
+    if outcome.vector is not None or outcome.profile is None:
+        return outcome.vector
+    return _vector(outcome.profile, index)
+
+
 def _to_store(
-    outcome: _Outcome, index: dict[str, int], vector: bytes | None = None
+    outcome: _Outcome, vector: bytes | None
 ) -> tuple[CacheKey, str | bytes, bytes | None]:
-    """What ProfileCache.put_many stores for an extracted outcome: what its worker made,
-    or what the parent makes when the worker made nothing (a Dask worker has no cache)."""
+    """What ProfileCache.put_many stores for an extracted outcome: the compressed JSON its
+    worker made, else the JSON for the cache to compress (a Dask worker has no cache)."""
     assert outcome.key is not None and outcome.profile is not None
-    if vector is None:
-        vector = outcome.vector
-        if vector is None:
-            vector = _vector(outcome.profile, index)
     stored = outcome.stored
     return outcome.key, outcome.profile if stored is None else stored, vector
 

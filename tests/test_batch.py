@@ -755,7 +755,8 @@ def test_a_worker_compresses_what_the_cache_stores_and_the_cache_reads_it_back(
         path = samples / "resumes" / "maya-chen.txt"
         outcome = runner(batch._task(0, str(path)))
         assert outcome.stored is not None and outcome.profile is not None
-        key, stored, vector = batch._to_store(outcome, skill_index(matcher.taxonomy))
+        vector = batch._outcome_vector(outcome, skill_index(matcher.taxonomy))
+        key, stored, vector = batch._to_store(outcome, vector)
         assert stored == outcome.stored and vector == outcome.vector
         assert cache.put_many([(key, stored, vector)]) == 1
         assert cache.get(key) == outcome.profile
