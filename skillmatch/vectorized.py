@@ -445,7 +445,7 @@ class JobScorer:
             cell = np.take(cells[layer], at)
             cell += owner
             np.minimum.at(choice, cell, np.take(self.pair_code[layer], at))
-        return choice.reshape(self.n_slots, n), self._stated(choice, n, vectors)
+        return choice.reshape(self.n_slots, n), self._stated(choice, n, vectors, cells)
 
     def _cells(self, n: int) -> np.ndarray:
         """By layer and position, where a slot's row starts in the flat choice table."""
@@ -468,18 +468,19 @@ class JobScorer:
                 position, *carried = (np.take(a, more) for a in (position, *carried))
             yield layer, position, tuple(carried)
 
-    def _stated(self, choice: np.ndarray, n: int, vectors: Vectors) -> dict[int, np.ndarray]:
+    def _stated(
+        self, choice: np.ndarray, n: int, vectors: Vectors, cells: np.ndarray
+    ) -> dict[int, np.ndarray]:
         """For each slot of a requirement asking for years, the years each document states
         for the skill chosen there (NO_YEARS where none is chosen or none stated): read from
         the few entries that state years (Vectors.dated), the one chosen in a cell being the
-        one whose code is the cell's."""
+        one whose code is the cell's; `cells` as _cells gives them."""
         if not self.timed_slots:
             return {}
         stated = np.full(len(self.timed_slots) * n, NO_YEARS, dtype=np.int64)
         dated = vectors.dated()
         dated = np.take(dated, np.flatnonzero(np.take(self.serves, vectors.skills[dated])))
         position, doc = np.take(vectors.skills, dated), np.take(vectors.rows, dated)
-        cells = self._cells(n)
         for layer, at, (owner, entry) in self._layers(position, doc, dated):
             row = np.take(self.pair_timed[layer], at)
             timed = np.flatnonzero(row >= 0)
