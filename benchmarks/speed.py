@@ -16,6 +16,7 @@ import sys
 import time
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpus import ROOT, enable_bytecode_cache, job_texts
@@ -52,13 +53,15 @@ def _worker_count(text: str) -> int:
     return len(_M.parse_job(text).skills)  # compact result: no Docs, no models cross the pipe
 
 
-def parallel_rates(texts: list[str], counts: tuple[int, ...], turn: int = 256) -> list[float]:
+def parallel_rates(texts: list[str], counts: tuple[int, ...], passes: int = 3) -> list[float]:
     """Documents per second of a fork pool of each size in `counts`, measured interleaved.
 
-    Every pool reads every text once, in turns of `turn` documents, so that a burst of load
-    on a shared machine hits each pool size alike (as `rates` does in one process). Each turn
-    is split into chunks by the rule `rank`'s pool uses (pool_chunksize); with chunks of 32, a
-    turn was eight chunks, and its last chunk could leave one worker running alone.
+    Each pool reads the whole corpus in one `imap`, as `rank` reads a folder, split into
+    chunks by `rank`'s own rule (pool_chunksize); the pools take turns, `passes` times, in
+    alternating order, so a burst of load on a shared machine hits each pool size alike.
+    Whole passes, not short turns: a pool waits for its slowest chunk only at the end of a
+    pass, as a real batch does, where turns of 256 documents made the workers wait for each
+    other eight times a corpus, a barrier no batch has (about 5% of a two-worker pool's time).
     """
     from skillmatch.batch import pool_chunksize
 
@@ -68,17 +71,47 @@ def parallel_rates(texts: list[str], counts: tuple[int, ...], turn: int = 256) -
         for pool, workers in zip(pools, counts, strict=True):
             pool.map(_worker_count, texts[: workers * 4], chunksize=1)  # warm up
         spent = [0.0] * len(pools)
-        for i in range(0, len(texts), turn):
-            part = texts[i : i + turn]
-            for k, (pool, workers) in enumerate(zip(pools, counts, strict=True)):
-                chunk = pool_chunksize(len(part), workers)
+        order = list(range(len(pools)))
+        for _ in range(passes):
+            for k in order:
+                chunk = pool_chunksize(len(texts), counts[k])
                 start = time.perf_counter()
-                list(pool.imap(_worker_count, part, chunksize=chunk))
+                list(pools[k].imap(_worker_count, texts, chunksize=chunk))
                 spent[k] += time.perf_counter() - start
-        return [len(texts) / t for t in spent]
+            order.reverse()
+        return [passes * len(texts) / t for t in spent]
     finally:
         for pool in pools:
             pool.terminate()
+
+
+def stage_costs(exact: Any, full: Any, texts: list[str]) -> list[tuple[str, float]]:
+    """Microseconds per document of each stage of extraction, as the cost a stage adds to the
+    ones before it: each prefix of the pipeline is timed whole (interleaved, as `rates`), and
+    a stage is the difference between its prefix and the one before. Reaches into the
+    matcher's parts (benchmark only) to show where the time goes.
+    """
+    from skillmatch.recognizers import Folded, longest_first
+    from skillmatch.sections import layout
+
+    index = exact._index
+
+    def recognised(text: str) -> object:
+        return longest_first(exact._disambiguate(text, layout(text), index.exact(Folded(text))))
+
+    prefixes = [
+        ("fold the text, blank punctuation", lambda t: Folded(t).scan()),
+        ("+ automaton scan and exact hits", lambda t: index.exact(Folded(t))),
+        ("+ ambiguous names, longest match", recognised),
+        ("+ context rules (= exact extraction)", exact.spans),
+        ("+ sections, levels, years, models", exact.parse_job),
+        ("+ typo correction (= full pipeline)", full.parse_job),
+    ]
+    per_doc = [1e6 / r for r in rates([f for _, f in prefixes], texts)]
+    return [
+        (name, cost - (per_doc[k - 1] if k else 0.0))
+        for k, ((name, _), cost) in enumerate(zip(prefixes, per_doc, strict=True))
+    ]
 
 
 def median_run(cmd: list[str], runs: int = 5, stdin: str | None = None) -> float:
@@ -145,8 +178,9 @@ def main() -> int:
         nlp.make_doc(t)
     base_a, base_b, r_exact, r_full = rates([nlp.make_doc, aho, exact.spans, full.parse_job], texts)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    stages = stage_costs(exact, full, texts)
 
-    r1, r2 = parallel_rates(texts, (1, 2))
+    r1, r2 = parallel_rates(texts, (1, 2), passes=1 if args.quick else 3)
 
     help_s = median_run([str(BIN / "skillmatch"), "--help"])
     sample_job = (ROOT / "samples/jobs/ai-architect.txt").read_text("utf-8")
@@ -196,6 +230,7 @@ def main() -> int:
         "scaling_s": {k: round(v, 4) for k, v in scaling.items()},
         "scaling_ms_per_kb": {k: round(v, 3) for k, v in per_kb.items()},
         "memory": {k: round(v, 1) for k, v in mem.items()},
+        "stage_us_per_doc": {name: round(cost, 1) for name, cost in stages},
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -213,6 +248,10 @@ def main() -> int:
     print(
         f"{'peak RSS, full run over the corpus':<46} {mem['peak_rss_mb']:>8.0f}MB          target ≤250 MB (half-way: {mem['rss_at_half_mb']:.0f} MB)"
     )
+    print(f"{'where the time goes (µs a document)':<46} {'µs':>9} {'share':>7}")
+    total = sum(cost for _, cost in stages)
+    for name, cost in stages:
+        print(f"  {name:<44} {cost:>9.0f} {cost / total:>7.0%}")
     for k, v in scaling.items():
         print(
             f"{'scaling: one ' + k + ' document':<46} {v * 1000:>8.1f}ms          {per_kb[k]:.3f} ms/KB"
