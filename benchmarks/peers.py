@@ -109,23 +109,28 @@ def aligned_clean(text: str) -> tuple[str, list[int]]:
     """`skillner_clean(text)` and, for each of its characters, the index it came from in `text`.
 
     SkillNER reports token ids of its cleaned text; this map turns them back into character
-    offsets of the text the gold spans refer to.
+    offsets of the text the gold spans refer to. The whole string is lowered at once, as SkillNER
+    does (a final 'Σ' becomes 'ς'); only when lowering changes the length ('İ') is the map
+    expanded character by character.
     """
-    out: list[str] = []
+    kept: list[str] = []
     origin: list[int] = []
     pending_space = False
     for i, char in enumerate(text):
         if char in SKILLNER_PUNCTUATION or char.isspace():
-            pending_space = bool(out)
+            pending_space = bool(kept)
             continue
         if pending_space:
-            out.append(" ")
+            kept.append(" ")
             origin.append(i - 1)
             pending_space = False
-        for lowered in char.lower():
-            out.append(lowered)
-            origin.append(i)
-    return "".join(out), origin
+        kept.append(char)
+        origin.append(i)
+    joined = "".join(kept)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):
+        origin = [o for char, o in zip(kept, origin, strict=True) for _ in char.lower()]
+    return lowered, origin
 
 
 def char_spans(
