@@ -18,8 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import peers  # noqa: E402
-import quality as q  # noqa: E402
+import peers
+import quality as q
 
 
 def reference_clean(text: str) -> str:
