@@ -191,3 +191,14 @@ def test_skillner_spans_slice_to_the_skill_in_the_original_text(tmp_path: Path) 
     text = "Strong  PYTHON, and Project-Management!"
     found = sorted((text[p.start : p.end], p.skill_id) for p in skillner(text))
     assert found == [("PYTHON", "P"), ("Project-Management", "M")]
+
+
+def test_memo_runs_every_call_while_fresh() -> None:
+    calls: list[str] = []
+    memo = peers.Memo(lambda text: calls.append(text) or [])
+    memo.fresh = True
+    memo("a")
+    memo("a")
+    memo.fresh = False
+    memo("a")
+    assert (calls, memo.runs) == (["a", "a"], 2)
