@@ -528,13 +528,13 @@ def build_figures(res: dict[str, dict[str, Any]]) -> list[Figure]:
     figures: list[Figure] = []
     span = {name: res[name]["skillspan"]["counts"]["all"] for name in SYSTEMS[:2]}
     for layer in ("knowledge", "skill", "union"):
-        counts = {**{name: span[name][layer] for name in span}}
+        counts = {name: span[name][layer] for name in span}
         counts["skillner"] = _skillner_layer(res["skillner"], layer)
         note = {"skillner": ALL_PREDICTIONS} if layer != "union" else {}
         label = f"SkillSpan {layer}, relaxed" + (" †" if note else "")
         scores: dict[str, q.PRF | None] = {n: c.relaxed for n, c in counts.items()}
         figures.append(Figure(label, counts["skillmatch"].n_gold, scores, note=note))
-    union = {**{name: span[name]["union"] for name in span}}
+    union = {name: span[name]["union"] for name in span}
     union["skillner"] = _skillner_layer(res["skillner"], "union")
     figures.append(
         Figure(
