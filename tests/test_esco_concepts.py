@@ -34,3 +34,52 @@ def test_skills_written_together_are_each_found(
 ) -> None:
     found = {skill.id for skill in matcher.extract(text).skills}
     assert expected <= found, f"{sorted(expected - found)} missing; found {sorted(found)}"
+
+
+def test_technical_problems_are_their_own_skill_under_problem_solving(
+    matcher: SkillMatcher,
+) -> None:
+    technical = {s.id for s in matcher.extract("You will solve technical challenges daily.").skills}
+    general = {s.id for s in matcher.extract("You enjoy solving problems with others.").skills}
+    assert "technical-problem-solving" in technical
+    assert "problem-solving" not in technical
+    assert "problem-solving" in general
+    skill = matcher.taxonomy["technical-problem-solving"]
+    assert skill.parents == ("problem-solving",)
+    # ESCO 'solve technical problems' (alternative label 'resolve technical issues')
+    assert skill.esco[0] == "14832d87-2f2f-4895-b290-e4760ebae42a"
+
+
+@pytest.mark.parametrize(
+    ("skill_id", "primary"),
+    [
+        # the field's name is the preferred label of ESCO's 'project management'
+        ("project-management", "7111b95d-0ce3-441a-9d92-4c75d05c4388"),
+        # 'create prototype of user experience solutions' has the alternative label 'UX'; the
+        # concept it replaced ('combine business technology with user experience') is not UX design
+        ("ux-design", "07dd856d-6141-48a7-a228-918f88494812"),
+    ],
+)
+def test_primary_esco_concept_is_the_one_whose_label_names_the_skill(
+    matcher: SkillMatcher, skill_id: str, primary: str
+) -> None:
+    assert matcher.taxonomy[skill_id].esco[0] == primary
+
+
+def test_roadmap_planning_has_no_esco_concept_about_blockchain(matcher: SkillMatcher) -> None:
+    # ESCO's only roadmap concept is 'define roadmap for blockchain in applications'
+    assert "8300443c-c793-4102-bff5-aa917a0cb39f" not in matcher.taxonomy["roadmap-planning"].esco
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [
+        ("A solid grasp of distributed system fundamentals.", "distributed-systems"),
+        (
+            "You will own the application architecture of our billing suite.",
+            "software-architecture",
+        ),
+    ],
+)
+def test_common_phrasings_name_the_skill(matcher: SkillMatcher, text: str, skill_id: str) -> None:
+    assert skill_id in {s.id for s in matcher.extract(text).skills}
