@@ -83,3 +83,10 @@ def test_roadmap_planning_has_no_esco_concept_about_blockchain(matcher: SkillMat
 )
 def test_common_phrasings_name_the_skill(matcher: SkillMatcher, text: str, skill_id: str) -> None:
     assert skill_id in {s.id for s in matcher.extract(text).skills}
+
+
+def test_assertive_is_a_trait_that_confirms_other_traits(matcher: SkillMatcher) -> None:
+    found = {s.id for s in matcher.extract("Assertive and pro-active.").skills}
+    assert {"self-confidence", "proactivity"} <= found
+    # an ambiguous trait word about a system still needs a word about a person
+    assert not matcher.extract("The cache pro-actively refreshes stale keys.").skills
