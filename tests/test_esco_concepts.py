@@ -90,3 +90,12 @@ def test_assertive_is_a_trait_that_confirms_other_traits(matcher: SkillMatcher) 
     assert {"self-confidence", "proactivity"} <= found
     # an ambiguous trait word about a system still needs a word about a person
     assert not matcher.extract("The cache pro-actively refreshes stale keys.").skills
+
+
+def test_keeping_up_quality_is_the_quality_mindset(matcher: SkillMatcher) -> None:
+    # ESCO 'manage quality' lists 'apply quality standards' and 'oversee quality'
+    for text in (
+        "You keep releases on schedule while maintaining quality.",
+        "Apply quality standards to every deliverable.",
+    ):
+        assert "quality-mindset" in {s.id for s in matcher.extract(text).skills}, text
