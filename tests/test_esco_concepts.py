@@ -79,6 +79,7 @@ def test_roadmap_planning_has_no_esco_concept_about_blockchain(matcher: SkillMat
             "You will own the application architecture of our billing suite.",
             "software-architecture",
         ),
+        ("You are good at making the right decisions under time pressure.", "decision-making"),
     ],
 )
 def test_common_phrasings_name_the_skill(matcher: SkillMatcher, text: str, skill_id: str) -> None:
