@@ -100,3 +100,44 @@ def test_keeping_up_quality_is_the_quality_mindset(matcher: SkillMatcher) -> Non
         "Apply quality standards to every deliverable.",
     ):
         assert "quality-mindset" in {s.id for s in matcher.extract(text).skills}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id", "primary"),
+    [
+        # ESCO 'develop with cloud services' (alternative label 'develop cloud applications')
+        (
+            "You build cloud-native applications on AWS.",
+            "cloud-application-development",
+            "6b643893-0a1f-4f6c-83a1-e7eef75849b9",
+        ),
+        # ESCO 'object-oriented modelling': the paradigm of classes, objects, methods, interfaces
+        (
+            "Sound object-oriented design in Java.",
+            "object-oriented-programming",
+            "5be3d306-6cf1-4b49-aa1d-01651dd4ba4c",
+        ),
+        # ESCO 'conduct performance tests': systems tested under normal and extreme load
+        (
+            "Plan load testing before each release.",
+            "performance-testing",
+            "bbd57056-80e0-45bb-a2c1-658ed99a1251",
+        ),
+        (
+            "Across the full software development cycle.",
+            "software-development-life-cycle",
+            "09f2f811-a3fb-4de3-a70f-6420a6935575",
+        ),
+    ],
+)
+def test_skill_found_and_mapped_to_the_esco_concept_that_is_the_same_skill(
+    matcher: SkillMatcher, text: str, skill_id: str, primary: str
+) -> None:
+    assert skill_id in {s.id for s in matcher.extract(text).skills}
+    assert matcher.taxonomy[skill_id].esco[0] == primary
+
+
+def test_cloud_native_alone_stays_cloud_computing(matcher: SkillMatcher) -> None:
+    found = {s.id for s in matcher.extract("Experience with cloud native technologies.").skills}
+    assert "cloud-computing" in found
+    assert "cloud-application-development" not in found
