@@ -123,6 +123,19 @@ def test_keeping_up_quality_is_the_quality_mindset(matcher: SkillMatcher) -> Non
             "performance-testing",
             "bbd57056-80e0-45bb-a2c1-658ed99a1251",
         ),
+        # ESCO 'World Wide Web Consortium standards' (alternative label 'W3C standards')
+        ("Follow W3C standards.", "web-standards", "8696aff0-18c0-4ba6-a4d0-9a21861b3e5e"),
+        # ESCO 'recruit employees' ('recruit personnel' is about staffing a stage production)
+        (
+            "Experience in recruitment and onboarding.",
+            "recruitment",
+            "496932f1-0b6b-4f73-9432-d95c7ddcd43b",
+        ),
+        (
+            "Facility management experience required.",
+            "facility-management",
+            "50f5e41d-7ce3-481b-aed7-ee9484545bc4",
+        ),
         (
             "Across the full software development cycle.",
             "software-development-life-cycle",
