@@ -154,3 +154,23 @@ def test_cloud_native_alone_stays_cloud_computing(matcher: SkillMatcher) -> None
     found = {s.id for s in matcher.extract("Experience with cloud native technologies.").skills}
     assert "cloud-computing" in found
     assert "cloud-application-development" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [
+        ("You have a good eye for details.", "attention-to-detail"),
+        ("Experience in algorithm development for sensor data.", "data-structures-algorithms"),
+        ("java algorithm database multithreading", "data-structures-algorithms"),
+    ],
+)
+def test_singular_and_plural_variants_name_the_skill(
+    matcher: SkillMatcher, text: str, skill_id: str
+) -> None:
+    assert skill_id in {s.id for s in matcher.extract(text).skills}
+
+
+def test_a_bare_algorithm_needs_confirming_context(matcher: SkillMatcher) -> None:
+    # 'algorithm' alone is often the product ('our pricing algorithm'), so it is ambiguous
+    found = {s.id for s in matcher.extract("Our pricing algorithm adjusts rates nightly.").skills}
+    assert "data-structures-algorithms" not in found
