@@ -58,6 +58,10 @@ def test_technical_problems_are_their_own_skill_under_problem_solving(
         # 'create prototype of user experience solutions' has the alternative label 'UX'; the
         # concept it replaced ('combine business technology with user experience') is not UX design
         ("ux-design", "07dd856d-6141-48a7-a228-918f88494812"),
+        # 'network engineering' (an alias) rather than the narrower 'ICT networking hardware'
+        ("computer-networking", "02058de6-4b98-449f-8a45-8588b0eb2446"),
+        # 'monitor system performance' rather than the narrower 'cloud monitoring and reporting'
+        ("monitoring", "9190d87f-9792-42e0-bb7f-64294a656bcd"),
     ],
 )
 def test_primary_esco_concept_is_the_one_whose_label_names_the_skill(
