@@ -178,3 +178,16 @@ def test_a_bare_algorithm_needs_confirming_context(matcher: SkillMatcher) -> Non
     # 'algorithm' alone is often the product ('our pricing algorithm'), so it is ambiguous
     found = {s.id for s in matcher.extract("Our pricing algorithm adjusts rates nightly.").skills}
     assert "data-structures-algorithms" not in found
+
+
+def test_data_architecture_is_a_data_skill_not_ux_information_architecture(
+    matcher: SkillMatcher,
+) -> None:
+    found = {s.id for s in matcher.extract("Strong knowledge of data architecture and SQL.").skills}
+    assert "data-architecture" in found
+    assert "information-architecture" not in found
+    # ESCO 'manage ICT data architecture' ('define enterprise data architecture')
+    assert matcher.taxonomy["data-architecture"].esco[0] == "4d85b881-e490-4b4c-897a-2faa4ef53956"
+    # a longer name that contains it still wins
+    big = {s.id for s in matcher.extract("ETL processes within a big data architecture.").skills}
+    assert "big-data" in big
