@@ -369,3 +369,51 @@ def test_copilot_is_github_copilot_for_code_not_m365_or_a_pilot(matcher: SkillMa
     assert "microsoft-365-copilot" in _ids(
         matcher, "Copilot for Microsoft 365 rollout across Teams and Outlook."
     )
+
+
+@pytest.mark.parametrize(
+    ("skill_id", "found", "not_found"),
+    [
+        (
+            "san",
+            "Provision LUNs on the SAN and back them up nightly.",
+            "Our office in San Diego hires Python developers.",
+        ),
+        (
+            "neural-networks",
+            "Train an ANN in PyTorch.",
+            "Based in Ann Arbor, we write Java services.",
+        ),
+        (
+            "cis-benchmarks",
+            "Harden servers to STIG baselines.",
+            "Questions about the Linux role go to Stig Larsen.",
+        ),
+        (
+            "threat-modelling",
+            "Run STRIDE sessions for each new service.",
+            "You take tight deadlines in your stride and know SQL.",
+        ),
+        (
+            "lamp-stack",
+            "Maintain sites on a LAMP server.",
+            "We sell lamp fittings online with a Shopify store.",
+        ),
+    ],
+)
+def test_an_acronym_that_is_also_a_word_or_name_matches_only_in_capitals(
+    matcher: SkillMatcher, skill_id: str, found: str, not_found: str
+) -> None:
+    """'SAN', 'ANN', 'STIG', 'STRIDE' and 'LAMP' are matched in capitals only: written any
+    other way they are a place, a person, or an ordinary word."""
+    _check(matcher, skill_id, found=[found], not_found=[not_found])
+
+
+def test_gerrit_and_fundraising_are_skills_of_their_own(matcher: SkillMatcher) -> None:
+    """Gerrit is a code review server, not Gitea; fundraising and grant writing are work of
+    their own, not the public sector."""
+    assert _ids(matcher, "Reviews go through Gerrit before merging.") >= {"gerrit"}
+    assert "gitea" not in _ids(matcher, "Reviews go through Gerrit before merging.")
+    text = "Experience in fundraising and grant writing for research projects."
+    assert "fundraising" in _ids(matcher, text)
+    assert "public-sector" not in _ids(matcher, text)
