@@ -417,3 +417,14 @@ def test_gerrit_and_fundraising_are_skills_of_their_own(matcher: SkillMatcher) -
     text = "Experience in fundraising and grant writing for research projects."
     assert "fundraising" in _ids(matcher, text)
     assert "public-sector" not in _ids(matcher, text)
+
+
+def test_a_driving_licence_is_a_credential_and_driving_results_is_not_one(
+    matcher: SkillMatcher,
+) -> None:
+    """A licence is held, like a certificate: kind 'credential'. 'Able to drive' in a job ad
+    is nearly always driving change or results, never a car."""
+    assert matcher.taxonomy.skills["driving-licence"].kind == "credential"
+    assert "driving-licence" in _ids(matcher, "A valid driving licence is required.")
+    assert "driving-licence" not in _ids(matcher, "You are able to drive change across teams.")
+    assert "driving-licence" not in _ids(matcher, "The ability to drive results matters here.")
