@@ -329,3 +329,22 @@ def test_a_great_user_experience_is_the_products_aim_not_ux_design(matcher: Skil
         assert matcher.extract(text).get("ux-design") is not None, text
     resume = "Rebuilt the checkout and improved the user experience for 2M shoppers."
     assert matcher.parse_resume(resume).get("ux-design") is not None
+
+
+def test_a_companys_age_or_a_date_is_no_years_of_experience_cue(matcher: SkillMatcher) -> None:
+    """A year word asks for a business domain only where it may count someone's experience:
+    not a company's age, a date, or the age of the people the employer serves."""
+    blurbs = [
+        "Founded over 150 years ago, we are today a leader in retail banking.",
+        "This year we opened a new clinic offering physiotherapy for 6- to 12-year-olds.",
+    ]
+    for text in blurbs:
+        found = {s.id for s in matcher.extract(text).skills}
+        assert found.isdisjoint({"retail-banking", "physiotherapy"}), (text, found)
+    asks = [
+        "You bring 3+ years in retail banking.",
+        "Several years of physiotherapy practice.",
+    ]
+    for text in asks:
+        found = {s.id for s in matcher.extract(text).skills}
+        assert found & {"retail-banking", "physiotherapy"}, (text, found)
