@@ -428,3 +428,17 @@ def test_a_driving_licence_is_a_credential_and_driving_results_is_not_one(
     assert "driving-licence" in _ids(matcher, "A valid driving licence is required.")
     assert "driving-licence" not in _ids(matcher, "You are able to drive change across teams.")
     assert "driving-licence" not in _ids(matcher, "The ability to drive results matters here.")
+
+
+def test_consulting_is_the_consulting_business_and_advising_is_the_ability(
+    matcher: SkillMatcher,
+) -> None:
+    """'A background in consulting' and 'Industry: IT Consulting' name the consulting business
+    (knowledge); advising clients is the ability. A consultancy in a company blurb is neither."""
+    found = matcher.extract("You have a background in consulting or banking.")
+    assert found.get("consulting") is not None
+    assert found.get("consulting-skills") is None
+    assert matcher.extract("Industry: IT Consulting, Enterprise Software").get("consulting")
+    assert matcher.extract("You advise clients on their cloud strategy.").get("consulting-skills")
+    assert matcher.extract("We are a consultancy based in Oslo.").get("consulting") is None
+    assert matcher.taxonomy.skills["consulting"].kind == "knowledge"
