@@ -348,3 +348,30 @@ def test_a_companys_age_or_a_date_is_no_years_of_experience_cue(matcher: SkillMa
     for text in asks:
         found = {s.id for s in matcher.extract(text).skills}
         assert found & {"retail-banking", "physiotherapy"}, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [
+        ("Experience designing data architecture for a lakehouse.", "data-architecture"),
+        ("You know application architecture and design patterns.", "software-architecture"),
+        ("Experience building a distributed system in Go.", "distributed-systems"),
+        ("We expect micro service architecture know-how.", "microservices"),
+        ("You have built 12-factor apps on Kubernetes.", "twelve-factor-app"),
+        ("3+ years of B2B sales experience in software.", "b2b"),
+        ("Experience in B2C e-commerce is a plus.", "b2c"),
+        ("A background in digital health or medical devices.", "digital-health"),
+        ("Experience producing e-learning courses in Articulate.", "edtech"),
+    ],
+)
+def test_terms_real_postings_use_are_skills(
+    matcher: SkillMatcher, text: str, skill_id: str
+) -> None:
+    """Terms postings ask for that had no entry: architecture of data and applications, a
+    distributed system in the singular, the twelve-factor method, B2B / B2C, digital health
+    and e-learning (read as business domains: asked for where a cue asks for them)."""
+    assert matcher.extract(text).get(skill_id) is not None
+
+
+def test_a_b2b_company_blurb_asks_for_no_b2b_skill(matcher: SkillMatcher) -> None:
+    assert matcher.extract("Acme is a fast-growing B2B platform for retailers.").get("b2b") is None
