@@ -744,52 +744,6 @@ def offers_perks(text: str, segment_start: int, segment_end: int, start: int, en
     return not _cue_before(text, max(lo, start - 25), start)
 
 
-# A quality the product is to give its users, not the UX design asked of the candidate: 'a
-# great user experience', 'improve the user experience'. The bare noun with a determiner or a
-# word of praise right before it names the outcome the work aims at; 'user experience design',
-# 'knowledge of user experience' or 'design a delightful user experience' keep it. (Customer
-# experience is left alone: delivering it is customer service, ESCO's 'manage the customer
-# experience'; so are usability and availability: 'gauge the usability of' and 'a high
-# availability environment' are the work itself.)
-_QUALITY_FORM = re.compile(r"user[ \t-]+(?:experiences?|journeys?)", re.IGNORECASE)
-# designing the experience is UX work ('design a delightful user experience', 'help define
-# the user experience')
-_DESIGNS = re.compile(r"\b(?:design|defin|craft|shap|prototyp)\w*[ \t]+(?:\w+[ \t]+){0,2}$", re.I)
-_QUALITY_BEFORE = re.compile(
-    r"\b(?:the|a|an|our|their|its|great|good|better|best|unique|exceptional|excellent|seamless"
-    r"|optimal|outstanding|intuitive|smooth|superior|first-class|world-class|delightful"
-    r"|consistent|positive|professional|perfect|amazing|engaging|improved|highest)[ \t]+$",
-    re.IGNORECASE,
-)
-
-
-@functools.lru_cache(maxsize=4096)
-def quality_form(form: str) -> bool:
-    """The form is a bare quality noun ('user experience', 'usability'): asked once per form."""
-    return _QUALITY_FORM.fullmatch(form) is not None
-
-
-# ...but a field when it modifies a word for the work or its setting ('a customer experience
-# environment', 'a user experience practice')
-_QUALITY_AS_FIELD = re.compile(
-    r"[ \t-]+(?:environments?|practices?|teams?|roles?|industry|field|domain|space|strateg(?:y|ies)"
-    r"|principles|research|background)\b",
-    re.IGNORECASE,
-)
-
-
-def names_product_quality(text: str, start: int, end: int) -> bool:
-    """The quality noun at text[start:end] follows a determiner or a word of praise ('ensure
-    a great user experience'): the product's quality, not a skill. Not after a skill cue
-    ('an understanding of the customer experience'), nor when it names a field of work."""
-    return (
-        _QUALITY_BEFORE.search(text, max(0, start - 24), start) is not None
-        and _DESIGNS.search(text, max(0, start - 40), start) is None
-        and not _cue_before(text, max(0, start - 30), start)
-        and _QUALITY_AS_FIELD.match(text, end) is None
-    )
-
-
 def listed_together(text: str, end: int, start: int) -> bool:
     """Two mentions separated only by a list separator ('Excel, accounting')."""
     return 0 <= start - end <= 6 and bool(_LIST_GAP.fullmatch(text, end, start))

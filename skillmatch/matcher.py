@@ -33,9 +33,7 @@ from skillmatch.context import (
     industry_line,
     listed_together,
     mentions_perks,
-    names_product_quality,
     offers_perks,
-    quality_form,
     requirement_level,
     tag_line_words,
 )
@@ -71,19 +69,6 @@ _NOT_ANCHORS = _PASSIVE_CATEGORIES | {"domain", "degree"}
 _FUNCTION_WORDS = frozenset(
     "a an as at be by do he if in is it me my no of on or so to up us we".split()
 )
-
-
-def _without_product_qualities(text: str, hits: list[Hit]) -> list[Hit]:
-    """Leave out a quality the product is to have ('ensure a great user experience'): in a job
-    text it names the aim of the work, not UX design or high-availability engineering asked
-    of the candidate. A résumé keeps it: there it is work the person did."""
-    if not any(quality_form(h.form.form) for h in hits):  # the common case: no quality noun
-        return hits
-    return [
-        h
-        for h in hits
-        if not (quality_form(h.form.form) and names_product_quality(text, h.start, h.end))
-    ]
 
 
 class SkillMatcher:
@@ -209,7 +194,6 @@ class SkillMatcher:
             chosen = self._tag_lines(ft.text, chosen)
         if not candidate:
             text = ft.text
-            chosen = _without_product_qualities(text, chosen)
             employer = self._employer_category
             chosen = self._domain_in_context(
                 text,

@@ -311,26 +311,6 @@ def test_a_phrase_does_not_run_from_a_heading_line_into_the_next(matcher: SkillM
     assert "machine-learning" in {s.id for s in wrapped.skills}  # a wrapped line still reads
 
 
-def test_a_great_user_experience_is_the_products_aim_not_ux_design(matcher: SkillMatcher) -> None:
-    """'ensure a smooth user experience' names what the work aims at; UX design is asked only
-    where the text asks for it, or where designing the experience is the work."""
-    aims = [
-        "You make sure our checkout gives a smooth user experience.",
-        "Tune queries in PostgreSQL so that customers get the best user experience.",
-    ]
-    for text in aims:
-        assert matcher.extract(text).get("ux-design") is None, text
-    asks = [
-        "You have a strong understanding of user experience and accessibility.",
-        "Design a delightful user experience for our booking flow in Figma.",
-        "Three years in a user experience role at an agency.",
-    ]
-    for text in asks:
-        assert matcher.extract(text).get("ux-design") is not None, text
-    resume = "Rebuilt the checkout and improved the user experience for 2M shoppers."
-    assert matcher.parse_resume(resume).get("ux-design") is not None
-
-
 def test_a_companys_age_or_a_date_is_no_years_of_experience_cue(matcher: SkillMatcher) -> None:
     """A year word asks for a business domain only where it may count someone's experience:
     not a company's age, a date, or the age of the people the employer serves."""
