@@ -318,9 +318,32 @@ SKILL_SECTIONS = frozenset(
 _SKILL_CUE = _words_search(
     r"experience[ds]?|knowledge|background|expertise|understanding|degree|skill(?:s|ed)?"
     r"|familiar(?:ity)?|proficien(?:t|cy)|certifi(?:ed|cation)|qualifi(?:ed|cation)|studied|worked"
-    r"|expert|fluen(?:t|cy)|exposure|trained|speciali[sz](?:ed|ation)|years?|major|bachelor"
+    r"|expert|fluen(?:t|cy)|exposure|trained|speciali[sz](?:ed|ation)|major|bachelor"
     r"|master|diploma|competen(?:t|ce|cy)|know-how|knowhow|education|educated|graduated?|phd"
 )
+# ...and a year word, unless it is a company's age ('over 200 years'), a date ('this year',
+# 'Partner of the Year') or a person's age ('0 to 18-year-olds'): '3+ years in banking',
+# 'several years of finance', 'year-end reporting' keep theirs
+_YEAR = re.compile(r"\byears?\b", re.IGNORECASE)
+_NOT_EXPERIENCE_YEAR_BEFORE = re.compile(
+    r"(?:\d{3,}|\b(?:this|last|next|the|a|per|each|every|past|recent|few))[ \t]+$", re.IGNORECASE
+)
+_YEAR_OLD = re.compile(r"[ \t-]*olds?\b", re.IGNORECASE)
+
+
+def _cue_before(text: str, lo: int, hi: int) -> bool:
+    """A skill cue (see _SKILL_CUE) or a year word that may count experience in text[lo:hi]."""
+    if _SKILL_CUE.search(text, lo, hi) is not None:
+        return True
+    if text.find("ear", lo, hi) < 0:  # the common case: no year word at all
+        return False
+    return any(
+        not _NOT_EXPERIENCE_YEAR_BEFORE.search(text, max(lo, y.start() - 12), y.start())
+        and not _YEAR_OLD.match(text, y.end())
+        for y in _YEAR.finditer(text, lo, hi)
+    )
+
+
 _LIST_GAP = re.compile(r"\s*(?:,|/|;|&|and|or|\|)?\s*")
 _DESCRIPTOR_NOUN = re.compile(
     r"[ -](?:and \w+ )?(?:industry|industries|sector|sectors|company|companies|team|teams"
@@ -575,7 +598,7 @@ def domain_reads_as_skill(
     'banking domain knowledge')."""
     return (
         section in SKILL_SECTIONS
-        or bool(_SKILL_CUE.search(text, segment_start, start))
+        or _cue_before(text, segment_start, start)
         or (end is not None and bool(_CUE_AFTER.match(text, end)))
     )
 
@@ -718,7 +741,7 @@ def offers_perks(text: str, segment_start: int, segment_end: int, start: int, en
     hi = min(segment_end, end + PERK_REACH)
     if not (_PERKS.search(text, lo, start) or _PERKS.search(text, end, hi)):
         return False
-    return not _SKILL_CUE.search(text, max(lo, start - 25), start)
+    return not _cue_before(text, max(lo, start - 25), start)
 
 
 def listed_together(text: str, end: int, start: int) -> bool:

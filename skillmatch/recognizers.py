@@ -282,19 +282,21 @@ class PhraseIndex:
                     skill.is_ambiguous(form, cased),
                 )
                 keyed.setdefault(key, []).append(f)
-        variants: dict[str, Form] = {}
+        variants: dict[str, list[Form]] = {}
         for key, forms in keyed.items():
             plain = [f for f in forms if f.cased is None and not f.ambiguous]
             if len(plain) == 1:
-                for variant in _spacing_variants(plain[0].form, key):
-                    if variant not in keyed and variant not in english:
-                        f = plain[0]
+                f = plain[0]
+                split = _camel_spellings(f.form)
+                for variant in _spacing_variants(f.form, key):
+                    if variant not in keyed and variant not in english and variant not in variants:
                         ntok = len(tokenize(variant)[2])
-                        variants.setdefault(
-                            variant, Form(f.skill_id, f.form, ntok, None, False, False, True)
-                        )
-        for key, f in variants.items():
-            keyed[key] = [f]
+                        spellings = split.get(variant)
+                        variants[variant] = [
+                            Form(f.skill_id, f.form, ntok, cased, False, False, True)
+                            for cased in (spellings or (None,))
+                        ]
+        keyed.update(variants)
         for key, f in _role_forms(taxonomy, keyed).items():
             keyed[key] = [f]
         patterns: dict[str, list[tuple[Any, ...]]] = {}
@@ -541,6 +543,23 @@ def _spacing_variants(form: str, key: str) -> Iterator[str]:
     if "." in key and " " not in key and key.replace(".", "").isalnum() and not key.startswith("."):
         yield key.replace(".", "")
         yield key.replace(".", " ")
+
+
+def _camel_spellings(form: str) -> dict[str, tuple[str, ...]]:
+    """The spellings a camel-case name's split variants must have: 'OpenOffice' -> 'open
+    office': ('Open Office', 'OPEN OFFICE', 'Open office'), likewise 'open-office'. Split, the
+    name is words of ordinary English ('a bright open office', 'at planet scale', 'live data'):
+    only its own capitals make it the product ('Power-point' still names PowerPoint)."""
+    if " " in form or not _CAMEL.search(form) or not form.isalnum():
+        return {}
+    parts = [p for p in _CAMEL.split(form) if p]
+    head = parts[0][:1].upper() + parts[0][1:]
+    spellings: dict[str, tuple[str, ...]] = {}
+    for sep in (" ", "-"):
+        joined = sep.join(parts)
+        first_only = sep.join([head, *(p.lower() for p in parts[1:])])
+        spellings[joined.lower()] = tuple(dict.fromkeys((joined, joined.upper(), first_only)))
+    return spellings
 
 
 def _deletions(word: str) -> list[str]:

@@ -369,3 +369,76 @@ def test_copilot_is_github_copilot_for_code_not_m365_or_a_pilot(matcher: SkillMa
     assert "microsoft-365-copilot" in _ids(
         matcher, "Copilot for Microsoft 365 rollout across Teams and Outlook."
     )
+
+
+@pytest.mark.parametrize(
+    ("skill_id", "found", "not_found"),
+    [
+        (
+            "san",
+            "Provision LUNs on the SAN and back them up nightly.",
+            "Our office in San Diego hires Python developers.",
+        ),
+        (
+            "neural-networks",
+            "Train an ANN in PyTorch.",
+            "Based in Ann Arbor, we write Java services.",
+        ),
+        (
+            "cis-benchmarks",
+            "Harden servers to STIG baselines.",
+            "Questions about the Linux role go to Stig Larsen.",
+        ),
+        (
+            "threat-modelling",
+            "Run STRIDE sessions for each new service.",
+            "You take tight deadlines in your stride and know SQL.",
+        ),
+        (
+            "lamp-stack",
+            "Maintain sites on a LAMP server.",
+            "We sell lamp fittings online with a Shopify store.",
+        ),
+    ],
+)
+def test_an_acronym_that_is_also_a_word_or_name_matches_only_in_capitals(
+    matcher: SkillMatcher, skill_id: str, found: str, not_found: str
+) -> None:
+    """'SAN', 'ANN', 'STIG', 'STRIDE' and 'LAMP' are matched in capitals only: written any
+    other way they are a place, a person, or an ordinary word."""
+    _check(matcher, skill_id, found=[found], not_found=[not_found])
+
+
+def test_gerrit_and_fundraising_are_skills_of_their_own(matcher: SkillMatcher) -> None:
+    """Gerrit is a code review server, not Gitea; fundraising and grant writing are work of
+    their own, not the public sector."""
+    assert _ids(matcher, "Reviews go through Gerrit before merging.") >= {"gerrit"}
+    assert "gitea" not in _ids(matcher, "Reviews go through Gerrit before merging.")
+    text = "Experience in fundraising and grant writing for research projects."
+    assert "fundraising" in _ids(matcher, text)
+    assert "public-sector" not in _ids(matcher, text)
+
+
+def test_a_driving_licence_is_a_credential_and_driving_results_is_not_one(
+    matcher: SkillMatcher,
+) -> None:
+    """A licence is held, like a certificate: kind 'credential'. 'Able to drive' in a job ad
+    is nearly always driving change or results, never a car."""
+    assert matcher.taxonomy.skills["driving-licence"].kind == "credential"
+    assert "driving-licence" in _ids(matcher, "A valid driving licence is required.")
+    assert "driving-licence" not in _ids(matcher, "You are able to drive change across teams.")
+    assert "driving-licence" not in _ids(matcher, "The ability to drive results matters here.")
+
+
+def test_consulting_is_the_consulting_business_and_advising_is_the_ability(
+    matcher: SkillMatcher,
+) -> None:
+    """'A background in consulting' and 'Industry: IT Consulting' name the consulting business
+    (knowledge); advising clients is the ability. A consultancy in a company blurb is neither."""
+    found = matcher.extract("You have a background in consulting or banking.")
+    assert found.get("consulting") is not None
+    assert found.get("consulting-skills") is None
+    assert matcher.extract("Industry: IT Consulting, Enterprise Software").get("consulting")
+    assert matcher.extract("You advise clients on their cloud strategy.").get("consulting-skills")
+    assert matcher.extract("We are a consultancy based in Oslo.").get("consulting") is None
+    assert matcher.taxonomy.skills["consulting"].kind == "knowledge"

@@ -309,3 +309,49 @@ def test_a_phrase_does_not_run_from_a_heading_line_into_the_next(matcher: SkillM
     assert "data-profiling" not in ids  # 'profile data' across the heading's line break
     wrapped = matcher.parse_resume("Five years of work on machine\nlearning and SQL.")
     assert "machine-learning" in {s.id for s in wrapped.skills}  # a wrapped line still reads
+
+
+def test_a_companys_age_or_a_date_is_no_years_of_experience_cue(matcher: SkillMatcher) -> None:
+    """A year word asks for a business domain only where it may count someone's experience:
+    not a company's age, a date, or the age of the people the employer serves."""
+    blurbs = [
+        "Founded over 150 years ago, we are today a leader in retail banking.",
+        "This year we opened a new clinic offering physiotherapy for 6- to 12-year-olds.",
+    ]
+    for text in blurbs:
+        found = {s.id for s in matcher.extract(text).skills}
+        assert found.isdisjoint({"retail-banking", "physiotherapy"}), (text, found)
+    asks = [
+        "You bring 3+ years in retail banking.",
+        "Several years of physiotherapy practice.",
+    ]
+    for text in asks:
+        found = {s.id for s in matcher.extract(text).skills}
+        assert found & {"retail-banking", "physiotherapy"}, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [
+        ("Experience designing data architecture for a lakehouse.", "data-architecture"),
+        ("You know application architecture and design patterns.", "software-architecture"),
+        ("Experience building a distributed system in Go.", "distributed-systems"),
+        ("We expect micro service architecture know-how.", "microservices"),
+        ("You have built 12-factor apps on Kubernetes.", "twelve-factor-app"),
+        ("3+ years of B2B sales experience in software.", "b2b"),
+        ("Experience in B2C e-commerce is a plus.", "b2c"),
+        ("A background in digital health or medical devices.", "digital-health"),
+        ("Experience producing e-learning courses in Articulate.", "edtech"),
+    ],
+)
+def test_terms_real_postings_use_are_skills(
+    matcher: SkillMatcher, text: str, skill_id: str
+) -> None:
+    """Terms postings ask for that had no entry: architecture of data and applications, a
+    distributed system in the singular, the twelve-factor method, B2B / B2C, digital health
+    and e-learning (read as business domains: asked for where a cue asks for them)."""
+    assert matcher.extract(text).get(skill_id) is not None
+
+
+def test_a_b2b_company_blurb_asks_for_no_b2b_skill(matcher: SkillMatcher) -> None:
+    assert matcher.extract("Acme is a fast-growing B2B platform for retailers.").get("b2b") is None

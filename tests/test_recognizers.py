@@ -74,3 +74,14 @@ def test_fold_maps_dashes_quotes_and_spaces_one_for_one() -> None:
 
     text = "Node\u2010JS\u2011X\u2012Y\u2013Z\u2014W\u2212 \u2018a\u2019 \u201cB\u201d\u00a0C\uff0b\uff03É"
     assert fold(text) == "node-js-x-y-z-w- 'a' \"b\" c+#é"
+
+
+def test_a_camel_case_name_split_in_two_needs_its_capitals(matcher: SkillMatcher) -> None:
+    """'OpenOffice' written as two words names the product only in its capitals: in lower
+    case the words are ordinary English ('a bright open office', 'at planet scale')."""
+    for text in ["We sit in a bright open office near the station.", "Serve data at planet scale."]:
+        found = {s.id for s in matcher.extract(text).skills}
+        assert found.isdisjoint({"libreoffice", "vitess"}), (text, found)
+    found = {s.id for s in matcher.extract("Reports in Open Office and Power-point.").skills}
+    assert {"libreoffice", "microsoft-powerpoint"} <= found
+    assert matcher.extract("We build on SharePoint and Share Point sites.").get("sharepoint")
