@@ -269,13 +269,21 @@ def _branches(alternative: str) -> list[str]:
 
 # -- whether a mention is a skill asked of the candidate ---------------------------------------
 
-_ROLES = (
-    r"(?:developers?|engineers?|architects?|administrators?|admins?|analysts?|consultants?"
+_ROLE_WORDS = (
+    r"developers?|engineers?|architects?|administrators?|admins?|analysts?|consultants?"
     r"|specialists?|programmers?|testers?|designers?|scientists?|leads?|managers?|interns?"
-    r"|trainers?|instructors?|officers?|executives?|coordinators?|team|teams)"
+    r"|trainers?|instructors?|officers?|executives?|coordinators?|team|teams"
 )
+_ROLES = f"(?:{_ROLE_WORDS})"
+# The letters a role noun starts with.
+_ROLE_FIRST = "".join(sorted({role[0] for role in _ROLE_WORDS.split("|")}))
 # A role noun right after the skill ('Java Developer', 'DevOps / SRE engineer'): a job title.
-_ROLE_NOUN = re.compile(rf"[ \t]*(?:/[ \t]*[\w.+#]+[ \t]*)?{_ROLES}\b", re.IGNORECASE)
+# Asked at nearly every mention, where it usually fails: the blanks are taken possessively
+# (a role noun never starts with one) and a lookahead for a role noun's first letter (or the
+# '/') fails most places before the alternation is tried, twice as fast as the plain pattern.
+_ROLE_NOUN = re.compile(
+    rf"[ \t]*+(?=[/{_ROLE_FIRST}])(?:/[ \t]*[\w.+#]+[ \t]*)?{_ROLES}\b", re.IGNORECASE
+)
 _ROLE_NOUN_END = re.compile(
     r"\b(?:developers?|engineers?|architects?|administrators?|analysts?|consultants?"
     r"|specialists?|programmers?|testers?|designers?|scientists?)$",
@@ -407,7 +415,8 @@ _TITLE_ROLES = (
 )
 # ...or after one or two more capitalised title words ('Java Software Engineer', 'SAP Cloud
 # Solution Specialist')
-_ROLE_NOUN_LATER = re.compile(rf"(?:[ \t]+[A-Z][\w.+#-]*){{1,2}}[ \t]+{_TITLE_ROLES}\b")
+# (the blanks before a capital are taken possessively: no backtracking into them can help)
+_ROLE_NOUN_LATER = re.compile(rf"(?:[ \t]++[A-Z][\w.+#-]*){{1,2}}[ \t]+{_TITLE_ROLES}\b")
 # ...or it is listed after the role in a short title line ('Backend Engineer (Python)',
 # 'Front End Developer - React, TypeScript')
 _TITLE_TAIL = _words_search(
@@ -415,6 +424,9 @@ _TITLE_TAIL = _words_search(
     "|programmers?|testers?|designers?|scientists?",
     r"[ \t]*(?:\(|[-–|:][ \t])[^\n.;!?]*$",
 )
+# The title tail needs one of these before the mention; most short lines have none, and a
+# scan for a class in C says so several times faster than the search for the tail itself.
+_TITLE_SEPARATOR = re.compile(r"[(\-–|:]")
 
 
 # ...or in brackets right after the capitalised role, however long the line ('Backend
@@ -450,7 +462,11 @@ def in_job_title(text: str, end: int, form: str, ability: bool, start: int | Non
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     short = (len(text) if line_end < 0 else line_end) - line_start <= 120
-    if short and _TITLE_TAIL.search(text, line_start, start) is not None:
+    if (
+        short
+        and _TITLE_SEPARATOR.search(text, line_start, start) is not None  # most lines: none
+        and _TITLE_TAIL.search(text, line_start, start) is not None
+    ):
         return True
     before = start - 80 if start - 80 > line_start else line_start
     if text.find("(", before, start) < 0:  # the common case, answered in C
