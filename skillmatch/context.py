@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 
 import ahocorasick
 
@@ -44,11 +44,18 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _NUM = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
 # Scanned from the word 'years' backwards: cheaper than trying a number at every position.
-# It opens with a character class, not \b and no IGNORECASE, so the scan skips to a 'y' in C.
-_YEAR_WORD = re.compile(
-    r"[Yy](?<!\w[Yy])(?i:(?:ears?|rs?)\b"
-    r"(?!\s*(?:old|degree|program|college|university|warranty|contract|ago)))"
+# One pattern for each case of the opening 'y', no \b and no IGNORECASE there: the engine
+# skips to a literal first character in C nearly four times as fast as to a class ([Yy]), so
+# two scans cost less than one. A year word never holds another, so the two sets of matches,
+# merged in text order, are those of a single scan for either letter.
+_YEAR_WORDS = tuple(
+    re.compile(
+        rf"{y}(?<!\w{y})(?i:(?:ears?|rs?)\b"
+        r"(?!\s*(?:old|degree|program|college|university|warranty|contract|ago)))"
+    )
+    for y in "yY"
 )
+_MATCH_START = methodcaller("start")
 _NUMBER_BEFORE = re.compile(
     r"\b(?P<n>" + _NUM + r")\s*(?:\+|plus)?\s*(?:(?:-|–|to|or)\s*" + _NUM + r"\s*\+?\s*)?[\s-]*$",
     re.IGNORECASE,
@@ -137,7 +144,9 @@ class YearsPhrase:
 def find_years(text: str, start: int, end: int) -> list[YearsPhrase]:
     """Years-of-experience phrases in text[start:end], with offsets into text."""
     out = []
-    for m in _YEAR_WORD.finditer(text, start, end):
+    words = [m for pattern in _YEAR_WORDS for m in pattern.finditer(text, start, end)]
+    words.sort(key=_MATCH_START)
+    for m in words:
         lo = max(start, m.start() - 32)
         num = _NUMBER_BEFORE.search(text, lo, m.start())
         if num is None:
