@@ -61,6 +61,8 @@ _NUMBER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CONNECTORS = frozenset({",", "or", "/", "and/or", "either", "and", "&", "(", ")", "e.g.", "eg"})
+_AND = frozenset({"and", "&"})  # connectors that join requirements: 'X and Y' asks for both
+_OR = frozenset({"or", "/", "and/or", "either"})  # ...and those that make alternatives
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,9 +211,9 @@ def alternative_groups(
     has_or = False
     for k in range(len(spans) - 1):
         between = tokens_between[k]
-        if between and all(t in _CONNECTORS for t in between) and not {"and", "&"} & set(between):
+        if between and _CONNECTORS.issuperset(between) and _AND.isdisjoint(between):
             run.append(k + 1)
-            has_or = has_or or bool({"or", "/", "and/or", "either"} & set(between))
+            has_or = has_or or not _OR.isdisjoint(between)
             continue
         if len(run) > 1 and has_or:
             groups.append(run)
