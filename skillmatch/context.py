@@ -117,10 +117,8 @@ def requirement_level(
     nearest: Cue | None = None
     best = 10**9
     for cue in cues:
-        dist = start - cue.end if cue.end <= start else cue.start - end
-        dist = max(dist, 0)
-        # a cue before the skill reads a little closer than one after it ('familiarity with X')
-        weight = dist if cue.end <= start else dist + 2
+        # a cue after the skill reads a little farther than one before it ('familiarity with X')
+        weight = start - cue.end if cue.end <= start else max(cue.start - end, 0) + 2
         if weight < best:
             nearest, best = cue, weight
     if section in ("preferred", "responsibilities"):
