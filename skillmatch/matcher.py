@@ -178,7 +178,7 @@ class SkillMatcher:
         lay = layout(text)
         hits = self._recognise(Folded(text), lay, candidate=kind == "resume")
         sections = lay.sections_of([h.start for h in hits])
-        if kind == "job":  # the company blurb and the perks are not requirements
+        if kind == "job" and "about" in sections:  # the blurb and the perks are not requirements
             kept = [k for k, section in enumerate(sections) if section != "about"]
             hits, sections = [hits[k] for k in kept], [sections[k] for k in kept]
         # one validation of plain data is much cheaper than building each model in Python
