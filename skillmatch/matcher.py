@@ -113,6 +113,15 @@ class SkillMatcher:
         }
 
     @cached_property
+    def _skill_rows(self) -> dict[str, tuple[str, str, bool]]:
+        """What a found skill's output copies (name, category, whether it is passive), in one
+        lookup per skill; built on first use, so that constructing a matcher costs no more."""
+        return {
+            i: (s.name, s.category, s.category in _PASSIVE_CATEGORIES)
+            for i, s in self.taxonomy.skills.items()
+        }
+
+    @cached_property
     def _index(self) -> Any:
         """The compiled phrase index, loaded on first use: a re-rank from cached profiles
         (job included) never needs it."""
@@ -169,7 +178,7 @@ class SkillMatcher:
         lay = layout(text)
         hits = self._recognise(Folded(text), lay, candidate=kind == "resume")
         sections = lay.sections_of([h.start for h in hits])
-        if kind == "job":  # the company blurb and the perks are not requirements
+        if kind == "job" and "about" in sections:  # the blurb and the perks are not requirements
             kept = [k for k, section in enumerate(sections) if section != "about"]
             hits, sections = [hits[k] for k in kept], [sections[k] for k in kept]
         # one validation of plain data is much cheaper than building each model in Python
@@ -399,14 +408,19 @@ class SkillMatcher:
                 for seg, cue in zip(cue_segs, all_cues, strict=True):
                     cues_by_segment.setdefault(seg, []).append(cue)
         for seg, members in by_segment.items():
-            spans = [(hits[k].start, hits[k].end) for k in members]
             phrases = phrases_by_segment.get(seg)
+            cues = cues_by_segment.get(seg, []) if kind == "job" else []
+            # a lone mention with no years phrase or cue near it (the usual case) needs no spans
+            spans = (
+                [(hits[k].start, hits[k].end) for k in members]
+                if phrases or cues or len(members) > 1
+                else []
+            )
             if phrases:
                 for k, y in zip(members, assign_years(text, phrases, spans), strict=True):
                     years[k] = y
             if kind != "job":
                 continue
-            cues = cues_by_segment.get(seg, [])
             if cues:
                 cues = [c for c in cues if not any(a < c.end and c.start < b for a, b in spans)]
             for k in members:
@@ -436,9 +450,9 @@ class SkillMatcher:
         job = kind == "job"
         # a résumé's field of work on a line of its own, outside a skills list, is its headline
         fields = self._domain_or_field_ids if kind == "resume" else frozenset()
+        rows = self._skill_rows
         for sid, ks in grouped.items():
-            skill = self.taxonomy.skills[sid]
-            passive = skill.category in _PASSIVE_CATEGORIES
+            name, category, passive = rows[sid]
             field = sid in fields
             mentions = []
             for k in ks:
@@ -471,8 +485,8 @@ class SkillMatcher:
             out.append(
                 {
                     "id": sid,
-                    "name": skill.name,
-                    "category": skill.category,
+                    "name": name,
+                    "category": category,
                     "requirement": requirement,
                     "min_years": max(stated) if stated and job else None,  # type: ignore[type-var]
                     "years": max(stated) if stated and not job else None,  # type: ignore[type-var]

@@ -149,3 +149,15 @@ def test_only_gaps_with_or_or_a_slash_may_join_alternatives() -> None:
     assert not _may_join(text, 10, 10)  # no gap
     assert not _may_join(text, 43, len(text) - 1)  # longer than any list separator
     assert _may_join("A OR B", 1, 5)
+
+
+def test_every_role_noun_after_a_mention_makes_a_title() -> None:
+    # the role-noun pattern skips ahead on the nouns' first letters: none may be left out
+    from skillmatch.context import _ROLE_WORDS, in_job_title
+
+    nouns = [n.rstrip("?s") for n in _ROLE_WORDS.split("|")]
+    for noun in nouns:
+        for after in (f" {noun}", f" {noun.upper()}", f"/SRE {noun.title()}", f"\t{noun}s"):
+            text = f"Java{after} wanted"
+            assert in_job_title(text, 4, "Java", True), text
+    assert not in_job_title("Java, SQL and Go", 4, "Java", True)
