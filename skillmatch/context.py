@@ -6,7 +6,6 @@ Pure functions over the text, its layout and the recognised spans; the matcher a
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Container, Sequence
@@ -679,7 +678,9 @@ def _names_run(
     pos = begin
     names = 0
     first = bisect_left(spans, begin, key=itemgetter(1))  # spans end in order, too
-    for s, e in itertools.islice(spans, first, None):
+    # by index: islice would step over the first `first` spans one by one, in every call
+    for k in range(first, len(spans)):
+        s, e = spans[k]
         if s >= stop:
             break
         if e <= begin:
