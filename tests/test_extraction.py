@@ -355,3 +355,44 @@ def test_terms_real_postings_use_are_skills(
 
 def test_a_b2b_company_blurb_asks_for_no_b2b_skill(matcher: SkillMatcher) -> None:
     assert matcher.extract("Acme is a fast-growing B2B platform for retailers.").get("b2b") is None
+
+
+def _collections_during(func: object, *args: object) -> int:
+    """How many garbage collections start while func runs."""
+    import gc
+
+    started: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        func(*args)  # type: ignore[operator]
+    finally:
+        gc.callbacks.remove(count)
+    return len(started)
+
+
+def test_reading_a_long_text_pauses_garbage_collection(matcher: SkillMatcher) -> None:
+    # thousands of hits and mentions: with collection on, their allocations start dozens of
+    # collections; paused, only the one young collection they owe runs as it resumes
+    text = "Senior engineer with Python, Kubernetes and SQL; experience with Terraform.\n" * 2000
+    assert _collections_during(matcher.parse_job, text) <= 1
+    assert _collections_during(matcher.spans, text) <= 1
+
+
+def test_reading_leaves_garbage_collection_as_it_found_it(matcher: SkillMatcher) -> None:
+    import gc
+
+    assert gc.isenabled()
+    matcher.parse_job("Python and SQL.")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        matcher.parse_resume("Python and SQL.")
+        matcher.spans("Python and SQL.")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
