@@ -351,7 +351,7 @@ def _cue_before(text: str, lo: int, hi: int) -> bool:
     """A skill cue (see _SKILL_CUE) or a year word that may count experience in text[lo:hi]."""
     if _SKILL_CUE.search(text, lo, hi) is not None:
         return True
-    if text.find("ear", lo, hi) < 0:  # the common case: no year word at all
+    if text.find("ear", lo, hi) < 0 and text.find("EAR", lo, hi) < 0:  # no year word at all
         return False
     return any(
         not _NOT_EXPERIENCE_YEAR_BEFORE.search(text, max(lo, y.start() - 12), y.start())

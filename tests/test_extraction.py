@@ -323,6 +323,7 @@ def test_a_companys_age_or_a_date_is_no_years_of_experience_cue(matcher: SkillMa
         assert found.isdisjoint({"retail-banking", "physiotherapy"}), (text, found)
     asks = [
         "You bring 3+ years in retail banking.",
+        "You bring 3+ YEARS in retail banking.",  # the year word in capitals counts too
         "Several years of physiotherapy practice.",
     ]
     for text in asks:
