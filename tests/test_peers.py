@@ -202,3 +202,10 @@ def test_memo_runs_every_call_while_fresh() -> None:
     memo.fresh = False
     memo("a")
     assert (calls, memo.runs) == (["a", "a"], 2)
+
+
+def test_the_rebuilt_peer_files_go_under_skillmatchs_cache_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SKILLMATCH_CACHE_DIR", str(tmp_path))
+    assert peers.cache_dir() == tmp_path / "peers"
