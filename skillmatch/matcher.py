@@ -60,6 +60,16 @@ CONFIRM_WINDOW = 80
 # POS tags (from a caller's trained pipeline) under which a name is an ordinary word.
 _WORD_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "ADJ", "PRON", "DET"})
 _START = itemgetter(1)  # a Hit's start
+_START_END = itemgetter(1, 2)  # a Hit's (start, end)
+# A modifier joined to the next one before a head ('data and infrastructure architecture',
+# 'unit/integration testing'), and each modifier before it ('application, data and …').
+_JOINED_BEFORE = re.compile(
+    r"(?<=[^\W_])(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:and|or|&)[ \t]+|[ \t]*/[ \t]*)\Z", re.IGNORECASE
+)
+_MODIFIER_BEFORE = re.compile(r"(?:^|(?<=[\s(,]))([^\W\d_][\w-]*)[ \t]*,?[ \t]*\Z")
+_LISTED_BEFORE = re.compile(r"(?:^|(?<=[\s(,]))([^\W\d_][\w-]*)[ \t]*,[ \t]*\Z")
+_JOINERS = frozenset(" \t/")  # what a coordinated modifier's head follows
+COORDINATED = 0.9  # confidence of a skill read from a coordinated modifier
 _WORD = re.compile(r"\w+(?:&\w+)*")
 _PASSIVE_CATEGORIES = frozenset({"soft-skill", "ability", "language"})
 # Skills that do not make the text technical: they never confirm an ambiguous name nearby
@@ -90,6 +100,7 @@ class SkillMatcher:
         self.fuzzy = fuzzy
         self._cache_dir = cache_dir
         self._typo_memo = TypoMemo()
+        self._phrase_memo: dict[str, Form | None] = {}
         self._confirm = {
             sid: _phrases(s.confirm) for sid, s in self.taxonomy.skills.items() if s.confirm
         }
@@ -207,6 +218,8 @@ class SkillMatcher:
         """
         hits = self._disambiguate(ft.text, lay, self._index.exact(ft))
         chosen = longest_first(hits)
+        if chosen:
+            chosen = self._coordinated(ft.text, chosen)
         if len(chosen) > 1:
             chosen = self._tag_lines(ft.text, chosen)
         if not candidate:
@@ -229,6 +242,64 @@ class SkillMatcher:
             if typos:
                 chosen = sorted([*chosen, *typos], key=lambda h: (h.start, h.end))
         return chosen
+
+    def _coordinated(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Add the skills a coordinated modifier names with the phrase's head: 'unit and
+        integration testing' names unit testing, 'data and infrastructure architecture' data
+        architecture. Each modifier before the last ('application, data and …') counts while
+        it and the head are a form of some skill; a word another mention covers is left alone.
+        """
+        added: list[Hit] = []
+        taken = [(h.start, h.end) for h in hits]
+        for h in hits:
+            if h.ntok < 2 or h.form.role or h.start < 4 or text[h.start - 1] not in _JOINERS:
+                continue
+            joined = _JOINED_BEFORE.search(text, max(0, h.start - 80), h.start)
+            if joined is None:
+                continue
+            surface = text[h.start : h.end].split(None, 1)
+            if len(surface) < 2:
+                continue
+            head = surface[1]
+            end = joined.start()
+            modifier_before = _MODIFIER_BEFORE
+            while True:
+                word = modifier_before.search(text, max(0, end - 40), end)
+                if word is None or _overlaps_any(taken, word.start(1), word.end(1)):
+                    break
+                form = self._phrase_form(f"{word.group(1)} {head}")
+                if form is None:
+                    break
+                if form.skill_id == h.form.skill_id:
+                    break  # 'conceptual and logical data models': nothing new
+                added.append(Hit(form, word.start(1), word.end(1), 1, "alias", COORDINATED))
+                end = word.start()
+                # an earlier modifier is listed with a comma ('application, data and …');
+                # without one it modifies the next word ('excellent written', 'application data')
+                modifier_before = _LISTED_BEFORE
+        if not added:
+            return hits
+        return sorted([*hits, *added], key=_START_END)
+
+    def _phrase_form(self, phrase: str) -> Form | None:
+        """The form of a skill that a whole phrase spells, if exactly one does (memoised)."""
+        memo = self._phrase_memo
+        if phrase in memo:
+            return memo[phrase]
+        found = {
+            h.form
+            for h in self._index.exact(Folded(phrase))
+            if h.start == 0
+            and h.end == len(phrase)
+            and not h.form.role
+            and not h.form.ambiguous
+            and not h.form.variant
+        }
+        form = found.pop() if len({f.skill_id for f in found}) == 1 else None
+        if len(memo) >= 10_000:
+            memo.clear()
+        memo[phrase] = form
+        return form
 
     @cached_property
     def _lower_case_forms(self) -> dict[str, Form]:
@@ -541,6 +612,10 @@ def _words(low: str) -> frozenset[str]:
     if "&" not in low:
         return frozenset(runs)
     return frozenset(w for run in runs for w in (_WORD.findall(run) if "&" in run else (run,)))
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _may_join(text: str, start: int, end: int) -> bool:

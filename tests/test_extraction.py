@@ -397,3 +397,27 @@ def test_reading_leaves_garbage_collection_as_it_found_it(matcher: SkillMatcher)
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Plans cover time and project management.", {"time-management", "project-management"}),
+        ("You do system and regression testing.", {"system-testing", "regression-testing"}),
+        ("Solid grasp of risk, incident and problem management.", {"risk-management"}),
+        ("A degree in electrical or mechanical engineering.", {"electrical-engineering"}),
+        ("Effective written/verbal communication.", {"written-communication"}),
+    ],
+)
+def test_a_coordinated_modifier_names_a_skill_with_the_head(
+    matcher: SkillMatcher, text: str, expected: set[str]
+) -> None:
+    """'time and project management' names time management too."""
+    assert expected <= {s.id for s in matcher.extract(text).skills}
+
+
+def test_an_earlier_modifier_needs_a_comma(matcher: SkillMatcher) -> None:
+    """Without a comma an earlier word modifies the next one ('excellent written'), not the
+    head: 'excellent communication' is not asked for a second time."""
+    skill = matcher.extract("Excellent written/verbal communication.").get("communication")
+    assert skill is None
