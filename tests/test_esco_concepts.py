@@ -84,6 +84,8 @@ def test_roadmap_planning_has_no_esco_concept_about_blockchain(matcher: SkillMat
             "software-architecture",
         ),
         ("You are good at making the right decisions under time pressure.", "decision-making"),
+        ("You will shape the infrastructure architecture of our plants.", "it-infrastructure"),
+        ("Background in IT architecture and infrastructure.", "it-infrastructure"),
     ],
 )
 def test_common_phrasings_name_the_skill(matcher: SkillMatcher, text: str, skill_id: str) -> None:
@@ -191,3 +193,15 @@ def test_data_architecture_is_a_data_skill_not_ux_information_architecture(
     # a longer name that contains it still wins
     big = {s.id for s in matcher.extract("ETL processes within a big data architecture.").skills}
     assert "big-data" in big
+
+
+def test_modifiers_of_an_architecture_need_commas_to_be_listed(matcher: SkillMatcher) -> None:
+    """'application, data and infrastructure architecture' lists three architectures;
+    without the commas 'application data' is data about applications."""
+    listed = "Knows application, data and infrastructure architecture."
+    found = {s.id for s in matcher.extract(listed).skills}
+    assert {"software-architecture", "data-architecture", "it-infrastructure"} <= found
+    compound = "Knows application data and infrastructure architecture."
+    found = {s.id for s in matcher.extract(compound).skills}
+    assert "data-architecture" in found
+    assert "software-architecture" not in found
