@@ -26,6 +26,7 @@ from skillmatch import SkillMatcher
         ("Numerical work in MATLAB/Octave.", {"matlab", "gnu-octave"}),
         ("Unit tests run with Jasmine/Karma.", {"jasmine", "karma"}),
         ("Maintain our legacy JSP/Servlets portal.", {"jsp", "java-servlets"}),
+        ("The admin front end runs on ASP.NET Blazor.", {"aspnet", "blazor"}),
         ("A colleague who is flexible and adaptable.", {"flexibility", "adaptability"}),
     ],
 )
