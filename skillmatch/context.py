@@ -540,7 +540,10 @@ def _language_not_asked(text: str, start: int, end: int) -> bool:
 
 _CUE_AFTER = re.compile(
     r"[ \t-]+(?:industry[ \t]+|sector[ \t]+|domain[ \t]+)?(?:experience|knowledge|background"
-    r"|expertise|skills|know-how|understanding)\b",
+    r"|expertise|skills|know-how|understanding)\b"
+    # the last of the fields of study a posting lists: 'physics, chemistry or a related field'
+    r"|(?:[ \t]*,?[ \t]+[^\W\d_][\w-]*)?[ \t]*,?[ \t]+(?:or|and)[ \t]+(?:a[ \t]+|any[ \t]+)?"
+    r"(?:related|similar|relevant|equivalent|comparable)[ \t]+(?:fields?|disciplines?|subjects?)\b",
     re.IGNORECASE,
 )
 

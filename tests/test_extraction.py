@@ -421,3 +421,17 @@ def test_an_earlier_modifier_needs_a_comma(matcher: SkillMatcher) -> None:
     head: 'excellent communication' is not asked for a second time."""
     skill = matcher.extract("Excellent written/verbal communication.").get("communication")
     assert skill is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You come from pharmacology, toxicology or a related discipline.",
+        "You come from pharmacology toxicology or a similar field and love the lab.",
+    ],
+)
+def test_fields_listed_before_or_a_related_field_are_asked_for(
+    matcher: SkillMatcher, text: str
+) -> None:
+    """'X, Y or a related field' lists fields of study, as 'a degree in' would."""
+    assert {"pharmacology", "toxicology"} <= {s.id for s in matcher.parse_job(text).skills}
