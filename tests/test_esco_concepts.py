@@ -87,6 +87,7 @@ def test_roadmap_planning_has_no_esco_concept_about_blockchain(matcher: SkillMat
         ("You are good at making the right decisions under time pressure.", "decision-making"),
         ("You will shape the infrastructure architecture of our plants.", "it-infrastructure"),
         ("Background in IT architecture and infrastructure.", "it-infrastructure"),
+        ("You present model results to a non-technical audience.", "technical-communication"),
     ],
 )
 def test_common_phrasings_name_the_skill(matcher: SkillMatcher, text: str, skill_id: str) -> None:
