@@ -63,12 +63,14 @@ _START = itemgetter(1)  # a Hit's start
 _START_END = itemgetter(1, 2)  # a Hit's (start, end)
 # A modifier joined to the next one before a head ('data and infrastructure architecture',
 # 'unit/integration testing'), and each modifier before it ('application, data and …').
-_JOINED_BEFORE = re.compile(
-    r"(?<=[^\W_])(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:and|or|&)[ \t]+|[ \t]*/[ \t]*)\Z", re.IGNORECASE
+# Read on the reversed text before a phrase: a modifier joined to it ('data and
+# infrastructure architecture', 'unit/integration testing': 'dna', 'ro', '&', '/' reversed),
+# and one listed with a comma before that ('application, data and …').
+_JOINED_REV = re.compile(
+    r"(?:[ \t]+(?:dna|ro|&)(?:[ \t]*,[ \t]*|[ \t]+)|[ \t]*/[ \t]*)([\w-]+)", re.IGNORECASE
 )
-_MODIFIER_BEFORE = re.compile(r"(?:^|(?<=[\s(,]))([^\W\d_][\w-]*)[ \t]*,?[ \t]*\Z")
-_LISTED_BEFORE = re.compile(r"(?:^|(?<=[\s(,]))([^\W\d_][\w-]*)[ \t]*,[ \t]*\Z")
-_JOINERS = frozenset(" \t/")  # what a coordinated modifier's head follows
+_LISTED_REV = re.compile(r"[ \t]*,[ \t]*([\w-]+)")
+_JOIN_WORDS = (" and", " or", "/", "&", ",and", ",or", "\tand", "\tor")
 COORDINATED = 0.9  # confidence of a skill read from a coordinated modifier
 _WORD = re.compile(r"\w+(?:&\w+)*")
 _PASSIVE_CATEGORIES = frozenset({"soft-skill", "ability", "language"})
@@ -250,33 +252,55 @@ class SkillMatcher:
         it and the head are a form of some skill; a word another mention covers is left alone.
         """
         added: list[Hit] = []
-        taken = [(h.start, h.end) for h in hits]
-        for h in hits:
-            if h.ntok < 2 or h.form.role or h.start < 4 or text[h.start - 1] not in _JOINERS:
+        taken: list[int] = []  # the hits' starts and ends, when a modifier first needs them
+        ends: list[int] = []
+        for h in [h for h in hits if h[3] > 1 and h[1] > 3]:  # phrases (ntok > 1) only
+            start = h.start
+            # cheap test first: most phrases follow no 'and', 'or', '&' or '/'
+            if (
+                not text[start - 6 if start > 6 else 0 : start]
+                .rstrip(" \t")
+                .lower()
+                .endswith(_JOIN_WORDS)
+                or h.form.role
+            ):
                 continue
-            joined = _JOINED_BEFORE.search(text, max(0, h.start - 80), h.start)
-            if joined is None:
-                continue
-            surface = text[h.start : h.end].split(None, 1)
+            surface = text[start : h.end].split(None, 1)
             if len(surface) < 2:
                 continue
             head = surface[1]
-            end = joined.start()
-            modifier_before = _MODIFIER_BEFORE
+            # read backwards (reversed text, anchored matches): the joined modifier, then
+            # each one listed before it with a comma
+            end = start
+            pattern = _JOINED_REV
             while True:
-                word = modifier_before.search(text, max(0, end - 40), end)
-                if word is None or _overlaps_any(taken, word.start(1), word.end(1)):
+                lo = end - 60 if end > 60 else 0
+                m = pattern.match(text[lo:end][::-1])
+                if m is None:
                     break
-                form = self._phrase_form(f"{word.group(1)} {head}")
+                w1, w0 = end - m.start(1), end - m.end(1)
+                if not (
+                    text[w0].isalpha()
+                    and text[w1 - 1].isalnum()
+                    and (w0 == 0 or text[w0 - 1] in "(," or text[w0 - 1].isspace())
+                ):
+                    break
+                if not taken:  # the chosen hits do not overlap: sorted by start, so by end
+                    taken = [x.start for x in hits]
+                    ends = [x.end for x in hits]
+                k = bisect_right(taken, w0)
+                if (k and ends[k - 1] > w0) or (k < len(taken) and taken[k] < w1):
+                    break
+                form = self._phrase_form(f"{text[w0:w1]} {head}")
                 if form is None:
                     break
                 if form.skill_id == h.form.skill_id:
                     break  # 'conceptual and logical data models': nothing new
-                added.append(Hit(form, word.start(1), word.end(1), 1, "alias", COORDINATED))
-                end = word.start()
+                added.append(Hit(form, w0, w1, 1, "alias", COORDINATED))
+                end = w0
                 # an earlier modifier is listed with a comma ('application, data and …');
                 # without one it modifies the next word ('excellent written', 'application data')
-                modifier_before = _LISTED_BEFORE
+                pattern = _LISTED_REV
         if not added:
             return hits
         return sorted([*hits, *added], key=_START_END)
@@ -612,10 +636,6 @@ def _words(low: str) -> frozenset[str]:
     if "&" not in low:
         return frozenset(runs)
     return frozenset(w for run in runs for w in (_WORD.findall(run) if "&" in run else (run,)))
-
-
-def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _may_join(text: str, start: int, end: int) -> bool:
