@@ -242,7 +242,7 @@ class SkillMatcher:
             taken = [(h.start, h.end) for h in chosen]
             typos = self._index.typos(ft, taken, self._typo_memo)
             if typos:
-                chosen = sorted([*chosen, *typos], key=lambda h: (h.start, h.end))
+                chosen = sorted([*chosen, *typos], key=_START_END)
         return chosen
 
     def _coordinated(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -350,7 +350,7 @@ class SkillMatcher:
         if not found:
             return hits
         added = [Hit(forms[text[s:e]], s, e, 1, "alias", 1.0) for s, e in found]
-        return sorted([*hits, *added], key=lambda h: (h.start, h.end))
+        return sorted([*hits, *added], key=_START_END)
 
     def _disambiguate(self, text: str, lay: Layout, hits: list[Hit]) -> list[Hit]:
         """Keep an ambiguous form ('Go', 'Spark', 'R') only where its context confirms it.
