@@ -319,7 +319,10 @@ class SkillMatcher:
             and not h.form.ambiguous
             and not h.form.variant
         }
-        form = found.pop() if len({f.skill_id for f in found}) == 1 else None
+        # one skill may match in several spellings (its name, an alias in lower case): the
+        # name first, then the spelling, so the choice never depends on a set's hash order
+        one_skill = len({f.skill_id for f in found}) == 1
+        form = min(found, key=lambda f: (not f.is_name, f.form)) if one_skill else None
         if len(memo) >= 10_000:
             memo.clear()
         memo[phrase] = form

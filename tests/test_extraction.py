@@ -435,3 +435,17 @@ def test_fields_listed_before_or_a_related_field_are_asked_for(
 ) -> None:
     """'X, Y or a related field' lists fields of study, as 'a degree in' would."""
     assert {"pharmacology", "toxicology"} <= {s.id for s in matcher.parse_job(text).skills}
+
+
+def test_a_coordinated_modifier_reports_the_skills_name_whatever_the_hash_order(
+    matcher: SkillMatcher,
+) -> None:
+    # 'business analysis' is both the skill's name (any case) and a lower-case alias: the
+    # mention must report the same spelling in every process, the name first
+    for phrase, name in [
+        ("business analysis", "Business analysis"),
+        ("operations management", "Operations management"),
+        ("management consulting", "Management consulting"),
+    ]:
+        form = matcher._phrase_form(phrase)
+        assert form is not None and form.form == name, (phrase, form)
