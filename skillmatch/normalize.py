@@ -22,6 +22,14 @@ _FOLD_MAP = {
     "\u2019": "'",
     "\u201c": '"',
     "\u201d": '"',
+    # Windows-1252 quotes and dashes read as Latin-1 land on C1 control characters, which no
+    # text means literally ('Master\x92s degree')
+    "\x91": "'",
+    "\x92": "'",
+    "\x93": '"',
+    "\x94": '"',
+    "\x96": "-",
+    "\x97": "-",
     "\u00a0": " ",
     "\uff0b": "+",
     "\uff03": "#",

@@ -76,6 +76,20 @@ def test_fold_maps_dashes_quotes_and_spaces_one_for_one() -> None:
     assert fold(text) == "node-js-x-y-z-w- 'a' \"b\" c+#é"
 
 
+def test_windows_1252_quotes_read_as_latin_1_fold_like_the_real_marks(
+    matcher: SkillMatcher,
+) -> None:
+    """Text decoded with the wrong code page carries C1 controls for quotes and dashes
+    ('Master\x92s degree'); they fold one for one, so the names around them match."""
+    from skillmatch.normalize import fold
+
+    assert fold("\x91a\x92 \x93B\x94 x\x96y\x97z") == "'a' \"b\" x-y-z"
+    text = "You hold a Master\x92s degree and a Class B driver\x92s licence."
+    found = {s.id: s for s in matcher.extract(text).skills}
+    assert "masters-degree" in found
+    assert found["masters-degree"].mentions[0].start == text.index("Master")
+
+
 def test_a_camel_case_name_split_in_two_needs_its_capitals(matcher: SkillMatcher) -> None:
     """'OpenOffice' written as two words names the product only in its capitals: in lower
     case the words are ordinary English ('a bright open office', 'at planet scale')."""
