@@ -617,6 +617,61 @@ def field_reads_as_skill(
     return section_at is not None and section_at(segment_start) == "responsibilities"
 
 
+# A sentence that says what the employer's business is: what it provides, whom it partners
+# with or serves, where it leads ('Acme is a leading provider of payroll SaaS', 'We are an AWS
+# Premier Consulting Partner', 'Our software monitors millions of devices in data centers').
+# The names in it are its products, markets and partners, not skills asked of the candidate.
+_BUSINESS = _words_search(
+    r"a leading(?![ -]edge)|leading providers?|providers? of|we provide|we offer|we are (?:a|an|the) leader"
+    r"|(?:market|industry|global|world|recogni[sz]ed) leaders?|is (?:a|the) leader in"
+    r"|(?:gold|silver|premier|certified|consulting|platform|solutions?|official|technology"
+    r"|global) partner|helps? (?:companies|organi[sz]ations|businesses)"
+)
+# A sentence that announces the opening speaks of the role ('Acme, a leading provider of
+# payroll software, is seeking a Data Engineer to build pipelines in Python').
+_ANNOUNCES_ROLE = _words_search(r"seeks?|seeking|hiring|to hire|to join|join (?:our|the|us)")
+# ...and, in a sentence that opens with the employer ('<Company> provides', 'We offer'),
+# what it provides or offers
+_PROVIDES = _words_search(r"provides?|offers?|sells?")
+
+
+def describes_business(text: str, segment_start: int, segment_end: int) -> bool:
+    """The sentence text[segment_start:segment_end] describes the employer's business (see
+    _BUSINESS) and says nothing of the candidate, the role or its duties, and has no skill
+    cue: 'Acme provides a unified SaaS platform for marketing teams' names no requirement,
+    while 'You will build our SaaS platform' and 'Experience with AWS, our cloud partner'
+    do. Stack sentences ('We use PostgreSQL') are not business descriptions and stay."""
+    low = text[segment_start:segment_end].lower()
+    # every _BUSINESS phrase holds one of these words, and every _PROVIDES word one of those
+    # below: `in` rules out most sentences several times faster than the patterns
+    provides = _ABOUT_EMPLOYER_OPENING.match(text, segment_start, segment_end) is not None and (
+        "provid" in low or "offer" in low or "sell" in low
+    )
+    if not (
+        provides
+        or "leading" in low
+        or "leader" in low
+        or "provider" in low
+        or "we provide" in low
+        or "we offer" in low
+        or "partner" in low
+        or "help" in low
+    ):
+        return False
+    if _BUSINESS.search(text, segment_start, segment_end) is None and not (
+        provides  # ...or what the employer ('We', '<Company>') provides
+        and _PROVIDES.search(text, segment_start, segment_end) is not None
+    ):
+        return False
+    return (
+        _ASKS_CANDIDATE.search(text, segment_start, segment_end) is None
+        and _SKILL_CUE.search(text, segment_start, segment_end) is None
+        and _SPEAKS_OF_ROLE.search(text, segment_start, segment_end) is None
+        and _DUTY_OPENING.match(text, segment_start, segment_end) is None
+        and _ANNOUNCES_ROLE.search(text, segment_start, segment_end) is None
+    )
+
+
 def domain_reads_as_skill(
     text: str, section: str | None, segment_start: int, start: int, end: int | None = None
 ) -> bool:

@@ -24,6 +24,7 @@ from skillmatch.context import (
     SKILL_SECTIONS,
     alternative_groups,
     assign_years,
+    describes_business,
     describes_employer,
     domain_reads_as_skill,
     field_reads_as_skill,
@@ -243,7 +244,30 @@ class SkillMatcher:
             typos = self._index.typos(ft, taken, self._typo_memo)
             if typos:
                 chosen = sorted([*chosen, *typos], key=_START_END)
+        if not candidate and chosen:
+            chosen = self._outside_business(ft.text, lay, chosen)
         return chosen
+
+    def _outside_business(self, text: str, lay: Layout, hits: list[Hit]) -> list[Hit]:
+        """Drop the mentions in sentences that describe the employer's business (see
+        describes_business) outside a skills-like section: 'Acme is an AWS Premier Partner'
+        says what Acme sells, not what the role asks. One test per sentence with a mention."""
+        starts = lay.segment_starts
+        last_seg = len(starts) - 1
+        kept: list[Hit] = []
+        s1 = -1
+        business = False
+        for h in hits:
+            if h.start >= s1:  # a new sentence (hits are in text order)
+                seg = bisect_right(starts, h.start) - 1
+                s0 = starts[seg]
+                s1 = starts[seg + 1] if seg < last_seg else len(text)
+                business = describes_business(text, s0, s1) and (
+                    lay.section_at(s0) not in SKILL_SECTIONS
+                )
+            if not business:
+                kept.append(h)
+        return kept if len(kept) < len(hits) else hits
 
     def _coordinated(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Add the skills a coordinated modifier names with the phrase's head: 'unit and

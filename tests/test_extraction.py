@@ -449,3 +449,33 @@ def test_a_coordinated_modifier_reports_the_skills_name_whatever_the_hash_order(
     ]:
         form = matcher._phrase_form(phrase)
         assert form is not None and form.form == name, (phrase, form)
+
+
+def test_a_sentence_describing_the_employers_business_asks_for_no_skill(
+    matcher: SkillMatcher,
+) -> None:
+    for blurb in (
+        "Northwind is a leading provider of payroll SaaS and Kubernetes hosting in the Nordics.",
+        "Northwind is a Microsoft Gold Partner and an AWS Premier Consulting Partner.",
+        "We provide Salesforce consulting and data warehousing to retailers across Europe.",
+        "Today, as the market leader in accounting software, Northwind serves 9,000 firms.",
+    ):
+        assert matcher.extract(blurb).skills == (), blurb
+    # the same names asked of the candidate, in the role, or as the stack are kept
+    for kept, sid in (
+        (
+            "Northwind, a leading provider of payroll SaaS, is seeking an engineer who knows AWS.",
+            "aws",
+        ),
+        ("Experience with AWS, our Premier Consulting Partner, is a plus.", "aws"),
+        (
+            "This role builds Kubernetes tooling for a leading provider of payroll services.",
+            "kubernetes",
+        ),
+        ("Build Kubernetes tooling for the hosting we provide to 9,000 firms.", "kubernetes"),
+        ("We use PostgreSQL and Kafka for the ledger of our payroll platform.", "postgresql"),
+    ):
+        assert matcher.extract(kept).get(sid) is not None, kept
+    # résumés describe the candidate's own employers' work: kept there
+    resume = matcher.parse_resume("We provide Salesforce consulting to retailers across Europe.")
+    assert resume.get("salesforce") is not None
