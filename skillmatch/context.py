@@ -347,9 +347,18 @@ _NOT_EXPERIENCE_YEAR_BEFORE = re.compile(
 _YEAR_OLD = re.compile(r"[ \t-]*olds?\b", re.IGNORECASE)
 
 
+# ...and words that name the subject matter of the work: what follows is the field it is in
+# ('all matters pertaining to structural design', 'risks related to procurement'). Not a cue
+# of describes_business: a provider 'of services related to payroll' still describes itself.
+_SUBJECT_CUE = _words_search(r"relat(?:ed|ing) to|pertain(?:s|ing)? to")
+
+
 def _cue_before(text: str, lo: int, hi: int) -> bool:
-    """A skill cue (see _SKILL_CUE) or a year word that may count experience in text[lo:hi]."""
+    """A skill cue (see _SKILL_CUE), a subject-matter cue (_SUBJECT_CUE) or a year word that
+    may count experience in text[lo:hi]."""
     if _SKILL_CUE.search(text, lo, hi) is not None:
+        return True
+    if _SUBJECT_CUE.search(text, lo, hi) is not None:
         return True
     if text.find("ear", lo, hi) < 0 and text.find("EAR", lo, hi) < 0:  # no year word at all
         return False
