@@ -380,6 +380,15 @@ _DESCRIPTOR_NOUN = re.compile(
 )
 
 
+# A cue right before a domain and its business noun: 'experience in the insurance industry',
+# 'knowledge of the HR function', 'background in an accounting firm'. Only the nouns of knowing
+# and their prepositions count here, not every skill cue: 'our education in marketing'
+# or '5-year recruitment plan' are no requests.
+_ASKED_OF_BEFORE = re.compile(
+    r"\b(?:experience[ds]?|knowledge|background|expertise|understanding|familiarity|exposure)"
+    r"[ \t]+(?:in|of|with|from|within)[ \t]+(?:the[ \t]+|an?[ \t]+)?$",
+    re.IGNORECASE,
+)
 # 'our backend', 'our own analytics': the employer's part, not a discipline asked for
 _OURS_BEFORE = re.compile(r"\bour(?:[ \t]+own)?[ \t]+$", re.IGNORECASE)
 # a unit of the employer named by the field, with at most one more word between ('the Software
@@ -509,9 +518,14 @@ def describes_employer(text: str, start: int, end: int, category: str) -> bool:
         lo = max(0, start - 80)
         if text.find(":", lo, start) >= 0 and _AFTER_INDUSTRY_LABEL.search(text, lo, start):
             return False  # 'Industry: Financial Services Company size: …' names the industry
-        return bool(
-            _DESCRIPTOR_NOUN.match(text, end)
-            or _OURS_BEFORE.search(text, max(0, start - 10), start)
+        if _OURS_BEFORE.search(text, max(0, start - 10), start):
+            return True
+        noun = _DESCRIPTOR_NOUN.match(text, end)
+        # ...unless that business is what the candidate should know: 'supply chain industry
+        # experience', 'knowledge of the retail sector', 'experience in a consulting firm'
+        return noun is not None and not (
+            _CUE_AFTER.match(text, noun.end())
+            or _ASKED_OF_BEFORE.search(text, max(0, start - 40), start)
         )
     if category in BROAD_CATEGORIES:
         return bool(
