@@ -347,9 +347,18 @@ _NOT_EXPERIENCE_YEAR_BEFORE = re.compile(
 _YEAR_OLD = re.compile(r"[ \t-]*olds?\b", re.IGNORECASE)
 
 
+# ...and words that name the subject matter of the work: what follows is the field it is in
+# ('all matters pertaining to structural design', 'risks related to procurement'). Not a cue
+# of describes_business: a provider 'of services related to payroll' still describes itself.
+_SUBJECT_CUE = _words_search(r"relat(?:ed|ing) to|pertain(?:s|ing)? to")
+
+
 def _cue_before(text: str, lo: int, hi: int) -> bool:
-    """A skill cue (see _SKILL_CUE) or a year word that may count experience in text[lo:hi]."""
+    """A skill cue (see _SKILL_CUE), a subject-matter cue (_SUBJECT_CUE) or a year word that
+    may count experience in text[lo:hi]."""
     if _SKILL_CUE.search(text, lo, hi) is not None:
+        return True
+    if _SUBJECT_CUE.search(text, lo, hi) is not None:
         return True
     if text.find("ear", lo, hi) < 0 and text.find("EAR", lo, hi) < 0:  # no year word at all
         return False
@@ -371,6 +380,15 @@ _DESCRIPTOR_NOUN = re.compile(
 )
 
 
+# A cue right before a domain and its business noun: 'experience in the insurance industry',
+# 'knowledge of the HR function', 'background in an accounting firm'. Only the nouns of knowing
+# and their prepositions count here, not every skill cue: 'our education in marketing'
+# or '5-year recruitment plan' are no requests.
+_ASKED_OF_BEFORE = re.compile(
+    r"\b(?:experience[ds]?|knowledge|background|expertise|understanding|familiarity|exposure)"
+    r"[ \t]+(?:in|of|with|from|within)[ \t]+(?:the[ \t]+|an?[ \t]+)?$",
+    re.IGNORECASE,
+)
 # 'our backend', 'our own analytics': the employer's part, not a discipline asked for
 _OURS_BEFORE = re.compile(r"\bour(?:[ \t]+own)?[ \t]+$", re.IGNORECASE)
 # a unit of the employer named by the field, with at most one more word between ('the Software
@@ -500,9 +518,14 @@ def describes_employer(text: str, start: int, end: int, category: str) -> bool:
         lo = max(0, start - 80)
         if text.find(":", lo, start) >= 0 and _AFTER_INDUSTRY_LABEL.search(text, lo, start):
             return False  # 'Industry: Financial Services Company size: …' names the industry
-        return bool(
-            _DESCRIPTOR_NOUN.match(text, end)
-            or _OURS_BEFORE.search(text, max(0, start - 10), start)
+        if _OURS_BEFORE.search(text, max(0, start - 10), start):
+            return True
+        noun = _DESCRIPTOR_NOUN.match(text, end)
+        # ...unless that business is what the candidate should know: 'supply chain industry
+        # experience', 'knowledge of the retail sector', 'experience in a consulting firm'
+        return noun is not None and not (
+            _CUE_AFTER.match(text, noun.end())
+            or _ASKED_OF_BEFORE.search(text, max(0, start - 40), start)
         )
     if category in BROAD_CATEGORIES:
         return bool(

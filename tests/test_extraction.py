@@ -292,6 +292,37 @@ def test_an_education_or_know_how_in_a_domain_asks_for_it(matcher: SkillMatcher)
     assert found == {"logistics"}
 
 
+def test_a_domain_named_as_the_subject_matter_of_the_work_is_asked(matcher: SkillMatcher) -> None:
+    found = matcher.extract(
+        "You will own all questions pertaining to procurement and logistics in the plant."
+    )
+    assert {s.id for s in found.skills} == {"procurement", "logistics"}
+    risks = "Advise the board on risks related to accounting and insurance."
+    assert {s.id for s in matcher.extract(risks).skills} == {"accounting", "insurance"}
+    # without the cue the same sentence names no domain; 'related' alone is no cue
+    plain = "You will own all questions about procurement and logistics in the plant."
+    assert matcher.extract(plain).skills == ()
+    news = "Logistics and insurance news from the region, with related posts."
+    assert matcher.extract(news).skills == ()
+    # and a business description stays one: what a provider's services relate to is its market
+    blurb = "Acme is a leading provider of services related to payroll and logistics."
+    assert matcher.extract(blurb).skills == ()
+
+
+def test_a_business_the_candidate_should_know_is_asked_for(matcher: SkillMatcher) -> None:
+    # a domain before a word for the business describes the employer ('insurance clients')...
+    assert matcher.extract("Our insurance clients love us.").skills == ()
+    assert matcher.extract("Acme serves the retail sector.").skills == ()
+    assert matcher.extract("Experience with our insurance clients helps.").skills == ()
+    # ...unless knowing that business is what is asked
+    for text, sid in (
+        ("Knowledge of the retail sector is a plus.", "retail"),
+        ("You bring five years of logistics industry experience.", "logistics"),
+        ("Some experience in an accounting firm.", "accounting"),
+    ):
+        assert {s.id for s in matcher.extract(text).skills} == {sid}, text
+
+
 def test_a_resume_describes_the_candidate_so_domain_words_count(matcher: SkillMatcher) -> None:
     line = "Sold insurance and retail banking products for a collaborative team."
     assert matcher.parse_job(line).skills == ()
