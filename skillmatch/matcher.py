@@ -650,9 +650,11 @@ class SkillMatcher:
             stated = [years[k] for k in ks if years[k] is not None] if any_years else None
             requirement: Requirement | None = None
             if job:
+                # a mention in a sentence about the employer's own stack ('We use Kafka') asks
+                # nothing: a skill named only there is the team's, nice to have
                 requirement = "preferred"
                 for k in ks:
-                    if levels[k][0] == "required":  # type: ignore[index]
+                    if levels[k][0] == "required" and not (stack and stack[k]):  # type: ignore[index]
                         requirement = "required"
                         break
             alts = alternatives.get(sid)
