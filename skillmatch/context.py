@@ -688,15 +688,16 @@ _STACK_WE = _words_search(
     r"|our (?:[\w-]+ ){1,3}(?:is|are) (?:built|written|developed|hosted|based|running|deployed"
     r"|implemented|powered|scripted|coded|stored) (?:on|in|with|using|by)"
 )
-# ...or opens with the employer or its team and says what they are built on or use
+# ...or opens with the employer or its team and says what they are built on or use. Matched
+# at the sentence's start only; possessive quantifiers keep a failing match from backtracking
+# through the words of every sentence.
 _STACK_OPENING = re.compile(
-    r"\W*(?:(?:at )?<ORGANIZATION>|(?:our|the (?:[\w-]+ ){0,2}teams?|currently|today|the company)\b"
+    r"[^\w<]*+(?:(?i:(?:at )?<ORGANIZATION>|(?:our|the (?:[\w-]+ ){0,2}teams?|currently|today"
+    r"|the company)\b)"
     # a name, then what it runs on ('Acme runs on AWS', 'Acme Labs uses Kafka'); not 'The
     # Data Scientist uses…' (the role) nor an adverb opening a duty ('Regularly uses…')
-    r"|(?!The\b)(?-i:[A-Z][\w&.-]*)(?:[ \t]+(?-i:[A-Z][\w&.-]*)){0,2}(?<!ly)[ \t]+"
-    r"(?=(?:runs on|uses|relies on"
-    r"|utili[sz]es|leverages|is (?:built|powered|hosted|running) (?:on|by|with))\b))",
-    re.IGNORECASE,
+    r"|(?!The\b)[A-Z][\w&.-]*+(?:[ \t]++[A-Z][\w&.-]*+){0,2}+(?<!ly)[ \t]++(?=(?:runs on|uses"
+    r"|relies on|utili[sz]es|leverages|is (?:built|powered|hosted|running) (?:on|by|with))\b))"
 )
 _STACK_VERB = _words_search(
     r"(?:is|are) (?:built|written|developed|hosted|based|running|deployed|implemented|powered"
