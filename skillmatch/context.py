@@ -695,6 +695,74 @@ def describes_business(text: str, segment_start: int, segment_end: int) -> bool:
     )
 
 
+# A sentence that says what the employer's own team builds, runs or works with ('We use Kafka
+# and Spark for our pipelines', 'Our platform runs on AWS', 'The team works in Scrum', 'Acme
+# relies on PostgreSQL'): its names are the job's stack, worth knowing, but it asks nothing of
+# the candidate. The sentence speaks in the first person plural ('we use', 'our stack')...
+_STACK_WE = _words_search(
+    r"we (?:[a-z]+ly )?(?:use|are using|rely on|run on|run|work with|work in|are working with"
+    r"|build|are building|have built|develop|are developing|code in|write in|follow|practi[cs]e"
+    r"|leverage|utili[sz]e|deploy|host|employ|adopt|embrace)"
+    r"|we're (?:using|building|developing|working with|running)"
+    # 'our stack' as the subject ('Our current tech stack includes…', 'Our stack: …'), not
+    # as an object ('Help us evolve our stack')
+    r"|our (?:[\w-]+ )?(?:tech(?:nology)? )?stack(?:[ \t]*:|[ \t]+(?:is|are|includes?|consists"
+    r"|comprises|spans|covers))"
+    r"|our (?:[\w-]+ ){1,3}(?:is|are) (?:built|written|developed|hosted|based|running|deployed"
+    r"|implemented|powered|scripted|coded|stored) (?:on|in|with|using|by)"
+)
+# ...or opens with the employer or its team and says what they are built on or use. Matched
+# at the sentence's start only; possessive quantifiers keep a failing match from backtracking
+# through the words of every sentence.
+_STACK_OPENING = re.compile(
+    r"[^\w<]*+(?:(?i:(?:at )?<ORGANIZATION>|(?:our|the (?:[\w-]+ ){0,2}teams?|currently|today"
+    r"|the company)\b)"
+    # a name, then what it runs on ('Acme runs on AWS', 'Acme Labs uses Kafka'); not 'The
+    # Data Scientist uses…' (the role) nor an adverb opening a duty ('Regularly uses…')
+    r"|(?!The\b)[A-Z][\w&.-]*+(?:[ \t]++[A-Z][\w&.-]*+){0,2}+(?<!ly)[ \t]++(?=(?:runs on|uses"
+    r"|relies on|utili[sz]es|leverages|is (?:built|powered|hosted|running) (?:on|by|with))\b))"
+)
+_STACK_VERB = _words_search(
+    r"(?:is|are) (?:built|written|developed|hosted|based|running|deployed|implemented|powered"
+    r"|scripted|coded|stored) (?:on|in|with|using|by)|runs? on|running on|powered by"
+    r"|built (?:on|with)|written in|based on|uses|use|using|utili[sz]es|relies on|rely on"
+    r"|leverages|works? (?:with|in|according to)"
+)
+# ...and says nothing of the job: a sentence about the role, its tasks or the chance to work
+# with something ('This role uses Kafka', 'the opportunity to work with Spark') describes the job
+_SPEAKS_OF_JOB = _words_search(
+    r"role|position|responsib(?:le|ility|ilities)|dut(?:y|ies)|tasks?|jobs?|opportunit(?:y|ies)"
+    r"|chance"
+)
+
+
+def describes_stack(text: str, segment_start: int, segment_end: int) -> bool:
+    """The sentence text[segment_start:segment_end] speaks of the employer's or its team's own
+    tools, platform or product (see _STACK_WE, _STACK_OPENING) and asks nothing of the
+    candidate: no 'you', 'must', 'required', no skill cue or years, no duty verb opening it,
+    no word for the role or the opening. 'We use Kafka and Spark for our pipelines' and 'Our
+    platform runs on AWS' describe the stack; 'You will use Kafka', 'Experience with our stack
+    (Kafka, Spark)' and 'Build pipelines using Kafka' ask for it."""
+    # the opening is matched at one place only; every _STACK_WE phrase holds 'we' or 'our', and
+    # `in` rules out most other sentences several times faster than the pattern
+    opening = _STACK_OPENING.match(text, segment_start, segment_end) is not None
+    if not opening:
+        low = text[segment_start:segment_end].lower()
+        if "we" not in low and "our" not in low:
+            return False
+    if _STACK_WE.search(text, segment_start, segment_end) is None and not (
+        opening and _STACK_VERB.search(text, segment_start, segment_end) is not None
+    ):
+        return False
+    return (
+        _ASKS_CANDIDATE.search(text, segment_start, segment_end) is None
+        and not _cue_before(text, segment_start, segment_end)
+        and _DUTY_OPENING.match(text, segment_start, segment_end) is None
+        and _ANNOUNCES_ROLE.search(text, segment_start, segment_end) is None
+        and _SPEAKS_OF_JOB.search(text, segment_start, segment_end) is None
+    )
+
+
 def domain_reads_as_skill(
     text: str, section: str | None, segment_start: int, start: int, end: int | None = None
 ) -> bool:

@@ -26,6 +26,7 @@ from skillmatch.context import (
     assign_years,
     describes_business,
     describes_employer,
+    describes_stack,
     domain_reads_as_skill,
     field_reads_as_skill,
     find_cues,
@@ -136,6 +137,17 @@ class SkillMatcher:
         }
 
     @cached_property
+    def _stack_ids(self) -> frozenset[str]:
+        """Skills a stack sentence can name as the employer's own: knowledge, not a human
+        language ('We work in English' is asked of the candidate), a credential or an ability
+        ('We have a culture of collaboration' describes the workplace, not its stack)."""
+        return frozenset(
+            i
+            for i, s in self.taxonomy.skills.items()
+            if s.kind == "knowledge" and s.category != "language"
+        )
+
+    @cached_property
     def _index(self) -> Any:
         """The compiled phrase index, loaded on first use: a re-rank from cached profiles
         (job included) never needs it."""
@@ -203,11 +215,12 @@ class SkillMatcher:
         if kind == "job" and "about" in sections:  # the blurb and the perks are not requirements
             kept = [k for k, section in enumerate(sections) if section != "about"]
             hits, sections = [hits[k] for k in kept], [sections[k] for k in kept]
+        stack = self._in_stack_sentences(text, lay, hits, sections) if kind != "resume" else None
         # one validation of plain data is much cheaper than building each model in Python
         return Profile.model_validate(
             {
                 "kind": kind,
-                "skills": tuple(self._assemble(text, hits, sections, lay, kind)),
+                "skills": tuple(self._assemble(text, hits, sections, lay, kind, stack)),
                 "taxonomy_hash": self.taxonomy.hash,
                 "length": len(text),
             }
@@ -268,6 +281,30 @@ class SkillMatcher:
             if not business:
                 kept.append(h)
         return kept if len(kept) < len(hits) else hits
+
+    def _in_stack_sentences(
+        self, text: str, lay: Layout, hits: list[Hit], sections: list[str | None]
+    ) -> list[bool] | None:
+        """Which mentions sit in a sentence about the employer's own stack (see
+        describes_stack) outside a skills-like section: 'We run on AWS' tells the job's stack,
+        not what the candidate must know. None when there is none. One test per sentence with a
+        mention, as in _outside_business."""
+        ids = self._stack_ids
+        starts = lay.segment_starts
+        last_seg = len(starts) - 1
+        flags = [False] * len(hits)
+        s1 = -1
+        stack = False
+        for k, h in enumerate(hits):
+            if h.form.skill_id not in ids:
+                continue
+            if h.start >= s1:  # a new sentence (hits are in text order)
+                seg = bisect_right(starts, h.start) - 1
+                s0 = starts[seg]
+                s1 = starts[seg + 1] if seg < last_seg else len(text)
+                stack = sections[k] not in SKILL_SECTIONS and describes_stack(text, s0, s1)
+            flags[k] = stack
+        return flags if any(flags) else None
 
     def _coordinated(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Add the skills a coordinated modifier names with the phrase's head: 'unit and
@@ -516,7 +553,13 @@ class SkillMatcher:
         return {t.idx: t.pos_ for t in doc if t.pos_}
 
     def _assemble(
-        self, text: str, hits: list[Hit], sections: list[str | None], lay: Layout, kind: Kind
+        self,
+        text: str,
+        hits: list[Hit],
+        sections: list[str | None],
+        lay: Layout,
+        kind: Kind,
+        stack: list[bool] | None = None,
     ) -> list[dict[str, Any]]:
         by_segment: dict[int, list[int]] = {}
         for k, seg in enumerate(lay.segments_of([h.start for h in hits])):
@@ -601,14 +644,17 @@ class SkillMatcher:
                         "title": form.role > 0
                         or in_job_title(text, end, form.form, passive, start)
                         or (field and sections[k] != "skills" and headline(text, start, end)),
+                        "stack": stack is not None and stack[k],
                     }
                 )
             stated = [years[k] for k in ks if years[k] is not None] if any_years else None
             requirement: Requirement | None = None
             if job:
+                # a mention in a sentence about the employer's own stack ('We use Kafka') asks
+                # nothing: a skill named only there is the team's, nice to have
                 requirement = "preferred"
                 for k in ks:
-                    if levels[k][0] == "required":  # type: ignore[index]
+                    if levels[k][0] == "required" and not (stack and stack[k]):  # type: ignore[index]
                         requirement = "required"
                         break
             alts = alternatives.get(sid)

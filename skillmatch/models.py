@@ -31,6 +31,13 @@ class Mention(_Frozen):
         description="Part of a job title ('Java Developer', 'QA engineer'): evidence of the "
         "skill, but not a skill mention in the sense of annotated corpora (SkillSpan, Green).",
     )
+    stack: bool = Field(
+        default=False,
+        description="In a sentence about the employer's own stack or product ('We use Kafka', "
+        "'Our platform runs on AWS') that asks nothing of the candidate: the job's stack, kept "
+        "as such, but not a requirement in the sense of annotated corpora (SkillSpan). Job "
+        "texts and plain texts only; never set in a résumé.",
+    )
 
 
 class ExtractedSkill(_Frozen):
