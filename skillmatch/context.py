@@ -576,7 +576,9 @@ _CUE_AFTER = re.compile(
 # describes the employer, unless the sentence also speaks to or about the candidate.
 FIELD_CATEGORIES = frozenset({"field"})
 # '^\W*(?:<ORGANIZATION>|we|...)' only at the start of a sentence: matched, not searched
-_ABOUT_EMPLOYER_OPENING = re.compile(r"\W*(?:<ORGANIZATION>|we|our|the company)\b", re.IGNORECASE)
+_ABOUT_EMPLOYER_OPENING = re.compile(
+    r"\W*(?:<ORGANIZATION>|(?:we|our|the company)\b)", re.IGNORECASE
+)
 _ABOUT_EMPLOYER = _words_search(
     r"we are|we're|we offer|we provide|we build|we develop|we use|is a leading|a leading"
     r"|leading provider|provider of|our (?:company|products?|platform|solutions?|customers"

@@ -510,3 +510,14 @@ def test_a_sentence_describing_the_employers_business_asks_for_no_skill(
     # résumés describe the candidate's own employers' work: kept there
     resume = matcher.parse_resume("We provide Salesforce consulting to retailers across Europe.")
     assert resume.get("salesforce") is not None
+
+
+def test_a_de_identified_employer_opening_a_business_sentence_is_the_employer(
+    matcher: SkillMatcher,
+) -> None:
+    # the placeholder ends in '>', where a word boundary after it never held: the opening
+    # was never read as the employer's, and what it provides was kept as asked for
+    blurb = "<ORGANIZATION> provides Salesforce consulting to retailers across Europe."
+    assert matcher.extract(blurb).skills == ()
+    asked = "<ORGANIZATION> provides training; you bring Salesforce experience."
+    assert matcher.extract(asked).get("salesforce") is not None
