@@ -63,6 +63,9 @@ def test_technical_problems_are_their_own_skill_under_problem_solving(
         ("computer-networking", "02058de6-4b98-449f-8a45-8588b0eb2446"),
         # 'monitor system performance' rather than the narrower 'cloud monitoring and reporting'
         ("monitoring", "9190d87f-9792-42e0-bb7f-64294a656bcd"),
+        # 'application usability' (alternative label 'software usability', an alias), not the
+        # bare 'usability engineering' label that ESCO gives no description
+        ("usability", "c4b626c1-e71c-44ec-9f88-042766f37fcc"),
     ],
 )
 def test_primary_esco_concept_is_the_one_whose_label_names_the_skill(
@@ -148,6 +151,19 @@ def test_keeping_up_quality_is_the_quality_mindset(matcher: SkillMatcher) -> Non
             "Across the full software development cycle.",
             "software-development-life-cycle",
             "09f2f811-a3fb-4de3-a70f-6420a6935575",
+        ),
+        # ESCO 'develop with cloud services': 'write code for serverless applications'
+        (
+            "You will write serverless functions for our event pipeline.",
+            "serverless-computing",
+            "6b643893-0a1f-4f6c-83a1-e7eef75849b9",
+        ),
+        # ESCO 'manage budgets' ('plan, monitor and report on the budget'): most of the
+        # skill's names are budgeting ones; 'financial forecasting' stays a second concept
+        (
+            "Experience with budget planning is required.",
+            "budgeting-and-forecasting",
+            "21c5790c-0930-4d74-b3b0-84caf5af12ea",
         ),
     ],
 )
