@@ -215,12 +215,11 @@ class SkillMatcher:
         if kind == "job" and "about" in sections:  # the blurb and the perks are not requirements
             kept = [k for k, section in enumerate(sections) if section != "about"]
             hits, sections = [hits[k] for k in kept], [sections[k] for k in kept]
-        stack = self._in_stack_sentences(text, lay, hits, sections) if kind != "resume" else None
         # one validation of plain data is much cheaper than building each model in Python
         return Profile.model_validate(
             {
                 "kind": kind,
-                "skills": tuple(self._assemble(text, hits, sections, lay, kind, stack)),
+                "skills": tuple(self._assemble(text, hits, sections, lay, kind)),
                 "taxonomy_hash": self.taxonomy.hash,
                 "length": len(text),
             }
@@ -281,30 +280,6 @@ class SkillMatcher:
             if not business:
                 kept.append(h)
         return kept if len(kept) < len(hits) else hits
-
-    def _in_stack_sentences(
-        self, text: str, lay: Layout, hits: list[Hit], sections: list[str | None]
-    ) -> list[bool] | None:
-        """Which mentions sit in a sentence about the employer's own stack (see
-        describes_stack) outside a skills-like section: 'We run on AWS' tells the job's stack,
-        not what the candidate must know. None when there is none. One test per sentence with a
-        mention, as in _outside_business."""
-        ids = self._stack_ids
-        starts = lay.segment_starts
-        last_seg = len(starts) - 1
-        flags = [False] * len(hits)
-        s1 = -1
-        stack = False
-        for k, h in enumerate(hits):
-            if h.form.skill_id not in ids:
-                continue
-            if h.start >= s1:  # a new sentence (hits are in text order)
-                seg = bisect_right(starts, h.start) - 1
-                s0 = starts[seg]
-                s1 = starts[seg + 1] if seg < last_seg else len(text)
-                stack = sections[k] not in SKILL_SECTIONS and describes_stack(text, s0, s1)
-            flags[k] = stack
-        return flags if any(flags) else None
 
     def _coordinated(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Add the skills a coordinated modifier names with the phrase's head: 'unit and
@@ -559,7 +534,6 @@ class SkillMatcher:
         sections: list[str | None],
         lay: Layout,
         kind: Kind,
-        stack: list[bool] | None = None,
     ) -> list[dict[str, Any]]:
         by_segment: dict[int, list[int]] = {}
         for k, seg in enumerate(lay.segments_of([h.start for h in hits])):
@@ -580,7 +554,24 @@ class SkillMatcher:
                 cue_segs = lay.segments_of([c.start for c in all_cues])
                 for seg, cue in zip(cue_segs, all_cues, strict=True):
                     cues_by_segment.setdefault(seg, []).append(cue)
+        # which mentions sit in a sentence about the employer's own stack (see describes_stack)
+        # outside a skills-like section: 'We run on AWS' tells the job's stack, not what the
+        # candidate must know. Jobs and plain texts; one test per sentence with a mention that
+        # can be the stack (knowledge, not a human language); None while there is none.
+        stack_ids = self._stack_ids if kind != "resume" else None
+        stack: list[bool] | None = None
         for seg, members in by_segment.items():
+            if stack_ids is not None:
+                own = [k for k in members if hits[k].form.skill_id in stack_ids]
+                if (
+                    own
+                    and sections[own[0]] not in SKILL_SECTIONS
+                    and describes_stack(text, *lay.segment_span(seg))
+                ):
+                    if stack is None:
+                        stack = [False] * len(hits)
+                    for k in own:
+                        stack[k] = True
             phrases = phrases_by_segment.get(seg)
             cues = cues_by_segment.get(seg, []) if kind == "job" else []
             # a lone mention with no years phrase or cue near it (the usual case) needs no spans
