@@ -697,6 +697,84 @@ def describes_business(text: str, segment_start: int, segment_end: int) -> bool:
     )
 
 
+# A sentence that describes the employer itself rather than asking anything of the candidate:
+# what it is or was ('Acme is a leading marketplace for…', 'We are an award-winning studio',
+# 'The company was founded in 2009'), what it makes, sells or serves ('Acme builds SaaS tools
+# for hospitals', 'Acme specializes in…'), who uses its products ('Over 900 hospitals use
+# our platform') and what its products do ('Our sensors protect factories against…'), or
+# how big its team is ('our team of 3,000 engineers designs…'). The names in it are its
+# products, markets and customers, not skills the job needs. The employer opens the sentence
+# ('About us: Acme…', 'At Acme', 'The Acme group'); matched, not searched.
+_COMPANY_OPENING = re.compile(
+    r"[^\w<]*+(?i:about[ \t]+us[^\w<]*+)?(?i:(?:at|the)[ \t]+)?"
+    r"(?:<ORGANIZATION>(?:[ \t,]*+<ORGANIZATION>)*+(?:['’]s)?|(?i:we(?:['’]re)?|the company"
+    r"|our (?:company|firm|business|group))\b)"
+)
+# ...and goes on to say what it is, was or does (third person: the employer, not the role)
+_COMPANY_IS = re.compile(
+    r"[ \t,]*+(?i:(?:is|are|was|has been|have been|['’]re)[ \t]+(?:now[ \t]+)?(?:a|an|the|one"
+    r"|more than|among|leaders?|leading|proud|part|home|headquartered|based|known|recogni[sz]ed"
+    r"|listed|ranked|trusted|owned|backed|funded|founded)\b"
+    r"|(?:was|were)[ \t]+(?:founded|established|created|started|launched)\b"
+    r"|speciali[sz]es|(?:builds|develops|creates|makes|designs|delivers|combines|operates"
+    r"|empowers|enables|helps|serves|powers|transforms|revolutioni[sz]es|produces|manufactures"
+    r"|sells|offers|provides)\b)"
+)
+# 'Over 900 hospitals use our platform', 'Public and private clients in 40 countries rely on
+# Acme': the customers open the sentence, with at most a count or a few plain adjectives
+# before them (not 'Assist customers in…', a duty)
+_CUSTOMERS_USE = re.compile(
+    r"[^\w<]*+(?i:(?:[\d,.+%]++|over|more|than|about|almost|nearly|some|many|most|of|the|our|all"
+    r"|thousands|millions|hundreds|dozens|leading|top|paying|public|private|and|global|major"
+    r"|large|satisfied|happy|fortune|today)[ \t,]++){0,6}+"
+    r"(?i:customers|clients|users|companies|organi[sz]ations|businesses|brands|retailers"
+    r"|enterprises)\b(?:[ \t]++[\w,+-]++){0,4}?[ \t]++(?i:use|rely on|trust|choose|love"
+    r"|depend on)\b(?![ \t]+cases?\b)"
+)
+# 'Our unique technology and innovative products secure networks against…', 'Our platform
+# has been adopted by…': the product is the subject and does something for someone (not 'Our
+# platform is built on AWS', a stack sentence, nor 'Our software developers are…')
+_PRODUCT_DOES = re.compile(
+    r"[^\w<]*+(?i:our[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:products?|platforms?|solutions?|software"
+    r"|technology|technologies|apps?|services|tools|systems|offerings?)[ \t]+(?:(?:has|have)"
+    r"[ \t]+been|(?:is|are)[ \t]+used|(?:help|enable|allow|empower|power|secure|protect|monitor"
+    r"|serve|transform|connect|automate|apply|appl(?:y|ie)|give|let|reach|drive|deliver|provide"
+    r"|focus|combine|include|support|manage)(?:e?s)?)\b)"
+)
+# 'our team of 4,000 engineers', 'our global team of 50,000+ technologists'
+_TEAM_OF = _words_search(r"our|the", r"[ \t]+(?:[\w-]+[ \t]+)?team[ \t]+of[ \t]+[\d,.+]+")
+
+
+def describes_company(text: str, segment_start: int, segment_end: int) -> bool:
+    """The sentence text[segment_start:segment_end] says what the employer is, makes, sells or
+    serves, who uses its products or how big its team is (see _COMPANY_OPENING and what follows
+    it) and asks nothing of the candidate: no 'you', 'must', skill cue or years, no duty verb
+    opening it, no word for the role or the opening. 'Acme is a marketplace for used cars' and
+    'Over 900 hospitals use our platform' name no requirement; 'Acme is hiring a Go developer'
+    and 'Our platform team needs Kafka experience' do. When the sentence also tells the
+    employer's own tools ('We are a small team building pipelines on GCP'), the caller keeps
+    the knowledge in it for describes_stack to flag."""
+    low = text[segment_start:segment_end].lower()
+    # every pattern holds one of these words: `in` rules out most sentences cheaply
+    if not ("<organization>" in low or "we" in low or "our" in low or "company" in low):
+        return False
+    opening = _COMPANY_OPENING.match(text, segment_start, segment_end)
+    if not (
+        (opening is not None and _COMPANY_IS.match(text, opening.end(), segment_end) is not None)
+        or _PRODUCT_DOES.match(text, segment_start, segment_end) is not None
+        or ("team" in low and _TEAM_OF.search(text, segment_start, segment_end) is not None)
+        or _CUSTOMERS_USE.match(text, segment_start, segment_end) is not None
+    ):
+        return False
+    return (
+        _ASKS_CANDIDATE.search(text, segment_start, segment_end) is None
+        and not _cue_before(text, segment_start, segment_end)
+        and _DUTY_OPENING.match(text, segment_start, segment_end) is None
+        and _ANNOUNCES_ROLE.search(text, segment_start, segment_end) is None
+        and _SPEAKS_OF_JOB.search(text, segment_start, segment_end) is None
+    )
+
+
 # A sentence that says what the employer's own team builds, runs or works with ('We use Kafka
 # and Spark for our pipelines', 'Our platform runs on AWS', 'The team works in Scrum', 'Acme
 # relies on PostgreSQL'): its names are the job's stack, worth knowing, but it asks nothing of
@@ -706,6 +784,8 @@ _STACK_WE = _words_search(
     r"|build|are building|have built|develop|are developing|code in|write in|follow|practi[cs]e"
     r"|leverage|utili[sz]e|deploy|host|employ|adopt|embrace)"
     r"|we're (?:using|building|developing|working with|running)"
+    # the team describing itself ('We are a small team building data pipelines on GCP')
+    r"|we are an? (?:[\w-]+,? (?:and )?){0,3}(?:team|group|squad|blend|mix)"
     # 'our stack' as the subject ('Our current tech stack includes…', 'Our stack: …'), not
     # as an object ('Help us evolve our stack')
     r"|our (?:[\w-]+ )?(?:tech(?:nology)? )?stack(?:[ \t]*:|[ \t]+(?:is|are|includes?|consists"

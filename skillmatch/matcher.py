@@ -25,6 +25,7 @@ from skillmatch.context import (
     alternative_groups,
     assign_years,
     describes_business,
+    describes_company,
     describes_employer,
     describes_stack,
     domain_reads_as_skill,
@@ -261,23 +262,33 @@ class SkillMatcher:
         return chosen
 
     def _outside_business(self, text: str, lay: Layout, hits: list[Hit]) -> list[Hit]:
-        """Drop the mentions in sentences that describe the employer's business (see
-        describes_business) outside a skills-like section: 'Acme is an AWS Premier Partner'
-        says what Acme sells, not what the role asks. One test per sentence with a mention."""
+        """Drop the mentions in sentences that describe the employer's business or the employer
+        itself (see describes_business, describes_company) outside a skills-like section: 'Acme
+        is an AWS Premier Partner' says what Acme sells, not what the role asks. A sentence about
+        the employer that also tells its own tools ('We are a small team building pipelines on
+        GCP') keeps the knowledge in it, for the stack flag (see describes_stack). One test per
+        sentence with a mention."""
         starts = lay.segment_starts
         last_seg = len(starts) - 1
+        stack_ids = self._stack_ids
         kept: list[Hit] = []
         s1 = -1
         business = False
+        own_stack = False  # the sentence describes the employer's own stack too
         for h in hits:
             if h.start >= s1:  # a new sentence (hits are in text order)
                 seg = bisect_right(starts, h.start) - 1
                 s0 = starts[seg]
                 s1 = starts[seg + 1] if seg < last_seg else len(text)
-                business = describes_business(text, s0, s1) and (
-                    lay.section_at(s0) not in SKILL_SECTIONS
-                )
-            if not business:
+                own_stack = False
+                if describes_business(text, s0, s1):
+                    business = lay.section_at(s0) not in SKILL_SECTIONS
+                elif describes_company(text, s0, s1):
+                    business = lay.section_at(s0) not in SKILL_SECTIONS
+                    own_stack = business and describes_stack(text, s0, s1)
+                else:
+                    business = False
+            if not business or (own_stack and h.form.skill_id in stack_ids):
                 kept.append(h)
         return kept if len(kept) < len(hits) else hits
 
