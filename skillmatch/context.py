@@ -716,9 +716,14 @@ _COMPANY_IS = re.compile(
     r"|more than|among|leaders?|leading|proud|part|home|headquartered|based|known|recogni[sz]ed"
     r"|listed|ranked|trusted|owned|backed|funded|founded)\b"
     r"|(?:was|were)[ \t]+(?:founded|established|created|started|launched)\b"
-    r"|speciali[sz]es|(?:builds|develops|creates|makes|designs|delivers|combines|operates"
-    r"|empowers|enables|helps|serves|powers|transforms|revolutioni[sz]es|produces|manufactures"
-    r"|sells|offers|provides)\b)"
+    # what it does for others: after a name, or after 'we' ('We operate in six markets',
+    # 'We help insurers price risk')...
+    r"|speciali[sz]e[sd]?|(?:deliver|operate|empower|enable|help|serve|power|transform"
+    r"|revolutioni[sz]e)s?\b"
+    # ...and what it makes, after a name only: 'We combine Kotlin and React', 'We build on
+    # AWS' tell the team's own tools (describes_stack)
+    r"|(?:builds|develops|creates|makes|designs|combines|produces|manufactures|sells|offers"
+    r"|provides)\b)"
 )
 # 'Over 900 hospitals use our platform', 'Public and private clients in 40 countries rely on
 # Acme': the customers open the sentence, with at most a count or a few plain adjectives
