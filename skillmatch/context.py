@@ -529,7 +529,9 @@ def describes_employer(text: str, start: int, end: int, category: str) -> bool:
         )
     if category in BROAD_CATEGORIES:
         return bool(
-            _OURS_BEFORE.search(text, max(0, start - 10), start) or _UNIT_AFTER.match(text, end)
+            _OURS_BEFORE.search(text, max(0, start - 10), start)
+            or _UNIT_AFTER.match(text, end)
+            or names_colleagues(text, end)
         )
     if category == "degree":
         return bool(_DEGREE_POST.match(text, end))
@@ -1009,3 +1011,33 @@ def offers_perks(text: str, segment_start: int, segment_end: int, start: int, en
 def listed_together(text: str, end: int, start: int) -> bool:
     """Two mentions separated only by a list separator ('Excel, accounting')."""
     return 0 <= start - end <= 6 and bool(_LIST_GAP.fullmatch(text, end, start))
+
+
+# -- a broad field that names colleagues, not a skill ------------------------------------------
+
+# A broad field coordinated with a plural role or team noun after it names a group of people,
+# the employer's units or the colleagues the role works with ('the QA and Product Management
+# teams', 'a team of backend and full stack developers', 'designers, copywriters and
+# marketers'), like 'the Software Engineering Group' (_UNIT_AFTER): up to two more words
+# before the noun, none of them a preposition or article that would start a new phrase ('UI/UX
+# and working with designers' asks for UI/UX), and nothing after it that the noun modifies
+# ('developer tools', 'teams management'). A singular role is left alone: 'Frontend and
+# Backend Developer' is the job's title.
+_PEOPLE = (
+    r"developers|engineers|architects|administrators|admins|analysts|consultants|specialists"
+    r"|programmers|testers|designers|scientists|managers|owners|marketers|teams"
+)
+_COORDINATED_PEOPLE = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:and/or|and|or|&|/)[ \t]*"
+    r"(?:(?!(?:with|without|in|of|for|to|the|a|an|our|your|their|at|on|by|from|as|among"
+    rf"|amongst|between|into|working|work|leading)\b)[\w-]+[ \t]+){{0,2}}(?:{_PEOPLE})\b"
+    r"(?![ \t-]+(?!(?:to|of|in|at|and|or|with|for|who|that|from|on|across|within|will|is|are"
+    r"|was|were|as|by)\b)(?-i:[a-z]))",
+    re.IGNORECASE,
+)
+
+
+def names_colleagues(text: str, end: int) -> bool:
+    """The broad field ending at `end` is joined to a plural role or team noun after it ('the
+    QA and Product Management teams'): it names people or units, not a skill asked for."""
+    return _COORDINATED_PEOPLE.match(text, end) is not None
