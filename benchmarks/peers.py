@@ -644,7 +644,8 @@ def run(limit: int | None, rebuild: bool, out: Path | None) -> int:
 
     res: dict[str, dict[str, Any]] = {}
     speeds: dict[str, float] = {}
-    ours = q.skillmatch_system(matcher).extract
+    # each gold posting read with a salience model fitted without it, as in quality.py
+    ours = q.skillmatch_system(matcher, held_out=q.held_out_matchers(matcher, data)).extract
     base = q.NameBaseline(matcher.taxonomy)
     for name, extract in (("skillmatch", ours), ("baseline", base)):
         extract(WARM_UP)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from skillmatch.compiled import cached_taxonomy, compiled_index, paused_gc
 from skillmatch.context import (
+    BROAD_CATEGORIES,
     DOMAIN_CATEGORIES,
     EMPLOYER_CATEGORIES,
     FIELD_CATEGORIES,
@@ -50,9 +51,15 @@ from skillmatch.models import (
 from skillmatch.normalize import fold, tokenize
 from skillmatch.recognizers import Folded, Form, Hit, TypoMemo, longest_first
 from skillmatch.roles import headline
+from skillmatch.salience import (
+    UNJUDGED_SECTIONS,
+    mention_features,
+    probability,
+    sentence_features,
+)
 from skillmatch.scoring import score_profiles
 from skillmatch.sections import Layout, layout
-from skillmatch.taxonomy import Taxonomy
+from skillmatch.taxonomy import Salience, Taxonomy
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -98,8 +105,19 @@ class SkillMatcher:
         extra_taxonomy: Sequence[str | Path] = (),
         cache_dir: Path | bool | None = None,
         fuzzy: bool = True,
+        salience: Salience | bool = True,
     ) -> None:
+        """`salience`: flag as `incidental` the knowledge mentions of a posting that their
+        context says are not asked of the candidate, by the taxonomy's salience model (True),
+        by another one (a Salience) or not at all (False). Résumés are never judged so."""
         self.taxonomy = taxonomy or cached_taxonomy(extra=extra_taxonomy, cache_dir=cache_dir)
+        self.salience: Salience | None = (
+            salience
+            if isinstance(salience, Salience)
+            else self.taxonomy.salience
+            if salience
+            else None
+        )
         self.weights = weights or ScoringWeights()
         self.nlp = nlp
         self.fuzzy = fuzzy
@@ -127,6 +145,10 @@ class SkillMatcher:
         self._employer_category = {
             i: s.category for i, s in skills.items() if s.category in EMPLOYER_CATEGORIES
         }
+        # what the salience model judges: knowledge and credentials, not abilities; and which
+        # of them name a concrete thing, not a broad field or a business domain
+        self._knowledge_category = {i: s.category for i, s in skills.items() if s.kind != "ability"}
+        self._broad = DOMAIN_CATEGORIES | BROAD_CATEGORIES
 
     @cached_property
     def _skill_rows(self) -> dict[str, tuple[str, str, bool]]:
@@ -260,6 +282,69 @@ class SkillMatcher:
         if not candidate and chosen:
             chosen = self._outside_business(ft.text, lay, chosen)
         return chosen
+
+    def _incidental(
+        self, text: str, lay: Layout, hits: list[Hit], sections: list[str | None]
+    ) -> list[bool] | None:
+        """Which knowledge mentions the salience model finds unlikely to be asked of the
+        candidate (see skillmatch.salience), outside the lists of requirements and duties;
+        None for none."""
+        model = self.salience
+        if model is None:
+            return None
+        threshold = model.threshold
+        flags: list[bool] | None = None
+        for k, features in self._salience_rows(text, lay, hits, sections):
+            if probability(model, features) < threshold:
+                if flags is None:
+                    flags = [False] * len(hits)
+                flags[k] = True
+        return flags
+
+    def _salience_rows(
+        self, text: str, lay: Layout, hits: list[Hit], sections: list[str | None]
+    ) -> list[tuple[int, dict[str, float]]]:
+        """(index, features) of each knowledge mention among `hits` that the salience model
+        judges (outside the lists of requirements and duties), in text order."""
+        categories = self._knowledge_category
+        unjudged = UNJUDGED_SECTIONS
+        known = [
+            k
+            for k, h in enumerate(hits)
+            if h.form.skill_id in categories and sections[k] not in unjudged
+        ]
+        if not known:  # most mentions of a posting stand in its lists
+            return []
+        by_segment: dict[int, list[Hit]] = {}
+        for k, seg in zip(known, lay.segments_of([hits[k].start for k in known]), strict=True):
+            by_segment.setdefault(seg, []).append(hits[k])
+        broad = self._broad
+        rows = []
+        at_hit = iter(known)
+        for seg, members in by_segment.items():  # in text order, as `known` is
+            s0, s1 = lay.segment_span(seg)
+            sentence = sentence_features(text, s0, s1)
+            specific = [categories[h.form.skill_id] not in broad for h in members]
+            n_specific = sum(specific)
+            for at, h in enumerate(members):
+                category = categories[h.form.skill_id]
+                features = mention_features(
+                    text, s0, s1, at, members, category, specific, n_specific, sentence
+                )
+                rows.append((next(at_hit), features))
+        return rows
+
+    def salience_rows(self, text: str) -> list[tuple[str, int, int, dict[str, float]]]:
+        """(skill id, start, end, features) of each knowledge mention the salience model
+        judges in a plain text: the rows it is fitted on (see scripts/train_salience.py)."""
+        with paused_gc():
+            lay = layout(text)
+            hits = self._recognise(Folded(text), lay)
+            sections = lay.sections_of([h.start for h in hits])
+            return [
+                (hits[k].form.skill_id, hits[k].start, hits[k].end, features)
+                for k, features in self._salience_rows(text, lay, hits, sections)
+            ]
 
     def _outside_business(self, text: str, lay: Layout, hits: list[Hit]) -> list[Hit]:
         """Drop the mentions in sentences that describe the employer's business or the employer
@@ -571,6 +656,7 @@ class SkillMatcher:
         # can be the stack (knowledge, not a human language); None while there is none.
         stack_ids = self._stack_ids if kind != "resume" else None
         stack: list[bool] | None = None
+        incidental = self._incidental(text, lay, hits, sections) if kind != "resume" else None
         for seg, members in by_segment.items():
             if stack_ids is not None:
                 own = [k for k in members if hits[k].form.skill_id in stack_ids]
@@ -647,16 +733,21 @@ class SkillMatcher:
                         or in_job_title(text, end, form.form, passive, start)
                         or (field and sections[k] != "skills" and headline(text, start, end)),
                         "stack": stack is not None and stack[k],
+                        "incidental": incidental is not None and incidental[k],
                     }
                 )
             stated = [years[k] for k in ks if years[k] is not None] if any_years else None
             requirement: Requirement | None = None
             if job:
-                # a mention in a sentence about the employer's own stack ('We use Kafka') asks
-                # nothing: a skill named only there is the team's, nice to have
+                # a mention in a sentence about the employer's own stack ('We use Kafka') or
+                # one named in passing asks nothing: a skill named only so is nice to have
                 requirement = "preferred"
                 for k in ks:
-                    if levels[k][0] == "required" and not (stack and stack[k]):  # type: ignore[index]
+                    if (
+                        levels[k][0] == "required"  # type: ignore[index]
+                        and not (stack and stack[k])
+                        and not (incidental and incidental[k])
+                    ):
                         requirement = "required"
                         break
             alts = alternatives.get(sid)

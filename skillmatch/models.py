@@ -38,6 +38,14 @@ class Mention(_Frozen):
         "as such, but not a requirement in the sense of annotated corpora (SkillSpan). Job "
         "texts and plain texts only; never set in a résumé.",
     )
+    incidental: bool = Field(
+        default=False,
+        description="Knowledge named in passing: the salience model (skillmatch.salience) "
+        "finds its context unlikely to ask it of the candidate ('our team builds payments and "
+        "analytics products'). Kept, but a job skill named only so is preferred, and annotated "
+        "corpora would not count it as a requirement. Outside skills-like sections of job "
+        "texts and plain texts only; never set in a résumé.",
+    )
 
 
 class ExtractedSkill(_Frozen):

@@ -151,6 +151,29 @@ class Frequency(BaseModel):
     counts: dict[str, int] = Field(default={}, description="Skill id -> documents naming it.")
 
 
+class SalienceWeights(BaseModel):
+    """A logistic model's bias and feature weights (see skillmatch.salience)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    bias: float
+    weights: dict[str, float] = Field(description="Feature name -> weight; absent features: 0.")
+
+
+class Salience(SalienceWeights):
+    """How likely a knowledge mention in a posting is asked of the candidate, from its context.
+
+    Learned from annotated postings (scripts/train_salience.py): a mention whose probability
+    falls under `threshold` outside a skills-like section is dropped from jobs and plain texts.
+    `folds` hold the same model fitted on each half of the postings alone, so that the quality
+    benchmark can score every posting with a model that never saw it.
+    """
+
+    source: str = Field(description="The annotated data the weights were fitted on.")
+    threshold: float = Field(gt=0, lt=1)
+    folds: dict[str, SalienceWeights] = {}
+
+
 class _TaxonomyFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -160,6 +183,7 @@ class _TaxonomyFile(BaseModel):
     extend: list[_Extension] = []
     retire: list[str] = []
     frequency: Frequency | None = None
+    salience: Salience | None = None
 
 
 def default_taxonomy_dir() -> Path:
@@ -229,11 +253,13 @@ class Taxonomy:
         content_hash: str,
         files: Sequence[str],
         frequency: Frequency | None = None,
+        salience: Salience | None = None,
     ) -> None:
         self.skills: dict[str, Skill] = {s.id: s for s in sorted(skills, key=lambda s: s.id)}
         self.hash = content_hash
         self.files = tuple(files)
         self.frequency = frequency
+        self.salience = salience
         self._descendants: dict[str, frozenset[str]] = {}
         self._implied: dict[str, frozenset[str]] = {}
         self._ancestors: dict[str, tuple[str, ...]] = {}
@@ -394,6 +420,7 @@ def load_taxonomy(
     retired: set[str] = set()
     extensions: list[tuple[Path, _Extension]] = []
     frequency: Frequency | None = None
+    salience: Salience | None = None
     n_base = len(base_files)
     for file_no, path in enumerate([*base_files, *extra_files]):
         parsed = _read(path, problems)
@@ -421,6 +448,8 @@ def load_taxonomy(
         retired.update(parsed.retire)
         if parsed.frequency is not None:  # the last file that has counts wins
             frequency = parsed.frequency
+        if parsed.salience is not None:  # ...and so does the last salience model
+            salience = parsed.salience
     for path, ext in extensions:
         base = skills.get(ext.id)
         if base is None:
@@ -445,7 +474,9 @@ def load_taxonomy(
     if problems:
         raise TaxonomyError(problems)
     files = base_files + extra_files
-    return Taxonomy(skills.values(), content_hash(files), [str(f) for f in files], frequency)
+    return Taxonomy(
+        skills.values(), content_hash(files), [str(f) for f in files], frequency, salience
+    )
 
 
 def _check(skills: dict[str, Skill]) -> list[str]:
