@@ -137,3 +137,20 @@ def test_a_threshold_outside_zero_to_one_is_a_clear_taxonomy_error(tmp_path: Pat
     with pytest.raises(TaxonomyError) as err:
         load_taxonomy([MINI], extra=[_write(tmp_path / "s.yaml", 1.5)])
     assert "threshold" in str(err.value)
+
+
+def test_every_weight_of_the_bundled_model_names_a_feature_the_code_makes(
+    matcher: SkillMatcher,
+) -> None:
+    """A renamed or retired feature would silently weigh nothing: refit the model instead."""
+    model = matcher.salience
+    assert model is not None
+    plain = {
+        "length", "short", "we", "you", "asks", "duty", "lower", "upper", "words", "symbol",
+        "cue_before", "cue_after", "position", "after_colon", "after_paren", "others",
+        "others_specific", "listed",
+    }  # fmt: skip
+    categories = {s.category for s in matcher.taxonomy.skills.values() if s.kind != "ability"}
+    made = plain | {f"cat={c}" for c in categories} | {"match=exact", "match=alias", "match=fuzzy"}
+    for weights in (model, *model.folds.values()):
+        assert set(weights.weights) <= made, set(weights.weights) - made
