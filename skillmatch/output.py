@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
-from skillmatch.models import FitReport, Profile, RankedRow
+from skillmatch.models import FitReport, Mention, Profile, RankedRow
 
 
 def to_json(model: Any) -> str:
@@ -36,7 +36,7 @@ def print_profile(profile: Profile, file: IO[str] | None = None) -> None:
     table.add_column("years", justify="right")
     table.add_column("mentions")
     for s in profile.skills:
-        texts = ", ".join(dict.fromkeys(m.text for m in s.mentions))
+        texts = ", ".join(dict.fromkeys(_mention_label(m) for m in s.mentions))
         years = s.min_years if profile.kind == "job" else s.years
         row = [s.name, s.category]
         if profile.kind == "job":
@@ -45,6 +45,16 @@ def print_profile(profile: Profile, file: IO[str] | None = None) -> None:
         row += ["" if years is None else str(years), texts]
         table.add_row(*row)
     console.print(table)
+
+
+def _mention_label(m: Mention) -> str:
+    """A mention's text, with why it asks nothing where a flag says so: a reader sees why a
+    skill named only there is preferred."""
+    if m.stack:
+        return f"{m.text} (their stack)"
+    if m.incidental:
+        return f"{m.text} (in passing)"
+    return m.text
 
 
 def print_report(report: FitReport, file: IO[str] | None = None) -> None:

@@ -67,6 +67,22 @@ def test_extract_json_contract(samples: Path) -> None:
         assert set(s) >= {"id", "name", "category", "requirement", "min_years", "mentions"}
         for m in s["mentions"]:
             assert set(m) >= {"text", "start", "end", "match", "confidence", "section"}
+            assert set(m) >= {"title", "stack", "incidental"}
+
+
+def test_extract_says_why_a_mention_asks_nothing() -> None:
+    job = (
+        "Our platform group maintains a large data lake and several Kubernetes clusters that "
+        "power reporting for the whole company, and it works closely with finance on quarterly "
+        "planning and budgeting.\n\nWe use Kafka for our pipelines.\n\n"
+        "Requirements:\n- Python\n"
+    )
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(main, ["extract", "-"], input=job)
+    assert result.exit_code == 0, result.output
+    lines = {line.split("│")[1].strip(): line for line in result.output.splitlines() if "│" in line}
+    assert "finance (in passing)" in lines["Finance"]
+    assert "Kafka (their stack)" in lines["Apache Kafka"]
+    assert "(" not in lines["Python"].split("│")[-2]
 
 
 def test_extract_from_stdin_as_resume() -> None:
