@@ -7,7 +7,12 @@ If that folder or a file in it is missing, the script says so and exits with sta
 it prints one table and writes benchmarks/results/quality.json.
 
 Two systems go through the same scorers:
-  skillmatch  `SkillMatcher()` with the bundled taxonomy, `matcher.extract(text)`.
+  skillmatch  `SkillMatcher()` with the bundled taxonomy, `matcher.extract(text)`. Its salience
+              model was fitted on the SkillSpan dev postings, so each SkillSpan sentence (and
+              each ESCO TECH / HOUSE sentence from a SkillSpan posting) is read by the same
+              matcher with the model fitted on the other half of the postings: every figure
+              is held out (see held_out_matchers). Mentions flagged `title`, `stack` or
+              `incidental` are not predictions of what a posting asks (see skillmatch_system).
   baseline    case-insensitive whole-word matching of each skill's canonical name only: no
               aliases, no context, no fuzzy matching. It is a token dictionary from a name's first
               word to the names that start with it, matched leftmost-longest.
