@@ -1,0 +1,74 @@
+"""Common phrasings of abilities and soft skills (issue #4): found where they describe the
+candidate, not where the same words describe the workplace, data or an invitation to apply.
+
+Sentences are written here; each test names the skill, the sentences that must name it and
+those that must not.
+"""
+
+from __future__ import annotations
+
+from skillmatch import SkillMatcher
+
+
+def _ids(matcher: SkillMatcher, text: str) -> set[str]:
+    return {s.id for s in matcher.extract(text).skills}
+
+
+def _check(matcher: SkillMatcher, skill_id: str, found: list[str], not_found: list[str]) -> None:
+    missed = [t for t in found if skill_id not in _ids(matcher, t)]
+    wrong = [t for t in not_found if skill_id in _ids(matcher, t)]
+    assert (missed, wrong) == ([], []), f"{skill_id}: missed {missed}, wrongly found in {wrong}"
+
+
+def test_working_relationships_are_relationship_building(matcher: SkillMatcher) -> None:
+    _check(
+        matcher,
+        "relationship-building",
+        found=[
+            "You can establish effective working relationships with suppliers and planners.",
+            "Build and maintain relationships with key accounts in the region.",
+            "You develop trusted relationships with clinical partners.",
+            "Forge strong relationships with product owners across sites.",
+            "Experience in growing long-term relationships with distributors.",
+        ],
+        # a relation found in data is not a relationship with people
+        not_found=["Use regression to find relations between sensor readings and faults."],
+    )
+
+
+def test_collaborating_well_and_collaborative_teams_are_collaboration(
+    matcher: SkillMatcher,
+) -> None:
+    _check(
+        matcher,
+        "collaboration",
+        found=[
+            "You collaborate well with others and share what you learn.",
+            "Experience working in collaborative teams of designers and engineers.",
+            "Comfortable working in large teams spread over three sites.",
+        ],
+        not_found=["The office is near the station."],
+    )
+
+
+def test_passion_is_found_when_the_ad_is_looking_for_it(matcher: SkillMatcher) -> None:
+    ids = _ids(matcher, "We are looking for passionate backend engineers.")
+    assert "enthusiasm" in ids
+    ids = _ids(matcher, "We are looking for smart, enthusiastic testers.")
+    assert "enthusiasm" in ids
+
+
+def test_passion_describing_the_workplace_or_an_invitation_is_not_a_skill(
+    matcher: SkillMatcher,
+) -> None:
+    # the workplace rule still drops 'a passionate team'; 'eager to join' invites, it asks nothing
+    assert "enthusiasm" not in _ids(matcher, "You will join our passionate team in Lyon.")
+    assert "enthusiasm" not in _ids(matcher, "Are you eager to join a growing startup?")
+
+
+def test_traits_said_of_the_person_are_confirmed(matcher: SkillMatcher) -> None:
+    assert "positive-attitude" in _ids(matcher, "As a person you are outgoing and calm.")
+    assert "pragmatism" in _ids(matcher, "You are a pragmatic decision maker.")
+    # the other senses stay denied
+    assert "positive-attitude" not in _ids(matcher, "The firewall filters outgoing traffic.")
+    assert "pragmatism" not in _ids(matcher, "You have read The Pragmatic Programmer.")
