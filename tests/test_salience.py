@@ -154,3 +154,43 @@ def test_every_weight_of_the_bundled_model_names_a_feature_the_code_makes(
     made = plain | {f"cat={c}" for c in categories} | {"match=exact", "match=alias", "match=fuzzy"}
     for weights in (model, *model.folds.values()):
         assert set(weights.weights) <= made, set(weights.weights) - made
+
+
+def _quality():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import quality
+
+    return quality
+
+
+def test_postings_fall_into_halves_by_first_appearance() -> None:
+    q = _quality()
+    records = [{"posting_id": p} for p in ("a", "a", "b", "c", "b", "d")]
+    assert q.posting_folds(records) == {"a": "odd", "b": "even", "c": "odd", "d": "even"}
+
+
+def test_the_benchmark_reads_each_gold_text_with_the_model_of_the_other_half(
+    matcher: SkillMatcher,
+) -> None:
+    q = _quality()
+    data = {
+        "skillspan": [
+            {"posting_id": "p1", "text": "one"},
+            {"posting_id": "p2", "text": "two"},
+            {"posting_id": "p1", "text": "both"},
+            {"posting_id": "p2", "text": "both"},
+        ],
+        "esco": [
+            {"sentence": "from p2", "skillspan_posting_ids": ["p2"]},
+            {"sentence": "elsewhere", "skillspan_posting_ids": []},
+        ],
+    }
+    chosen = q.held_out_matchers(matcher, data)
+    assert set(chosen) == {"one", "two", "from p2"}  # 'both' was in both halves' training
+    folds = matcher.salience.folds
+    assert chosen["one"].salience.weights == folds["even"].weights  # p1 is odd
+    assert chosen["two"].salience.weights == folds["odd"].weights
+    assert chosen["from p2"] is chosen["two"]
+    assert chosen["one"].salience.threshold == matcher.salience.threshold
