@@ -5,10 +5,12 @@ row: its features, and whether it overlaps a span the annotators marked as knowl
 in job titles and stack sentences are left out, as the quality benchmark leaves them out.
 Three logistic models are fitted: on every posting (the one skillmatch uses), and on each half
 of the postings alone (the `folds`, with which benchmarks/quality.py scores every posting by a
-model that never saw it). The threshold is the one that maximises F1 of the knowledge layer
-over the held-out halves (each half judged by the model fitted on the other): the plain
-balance of precision and recall, not a precision target. Only the weights and the threshold
-enter the repository.
+model that never saw it). The threshold maximises F1 of the knowledge layer over the held-out
+halves (each half judged by the model fitted on the other), on a grid of 0.05: the plain
+balance of precision and recall, not a precision target. Where F1 is flat, so that several
+thresholds come within F1_TIE of the best (differences no sample this size can tell apart),
+the highest of them wins: precision breaks the tie, because a wrong requirement costs a user's
+trust more than a missed one. Only the weights and the threshold enter the repository.
 
 Refit after changing the extractor's rules or the taxonomy, and rerun benchmarks/quality.py:
     .venv/bin/python scripts/train_salience.py          (needs the `bench` extra: scikit-learn)
@@ -44,6 +46,7 @@ SOURCE = (
     "re-split at posting level"
 )
 REGULARISATION = 1.0  # scikit-learn's C: the default, not tuned
+F1_TIE = 0.002  # held-out F1 within this of the best counts as a tie
 DIGITS = 4
 
 
@@ -142,14 +145,14 @@ def main() -> int:
     ]
     print(f"rows: {len(everything)} ({sum(label for _, label in everything)} asked)")
     print("threshold   P      R      F1     (knowledge, each half judged by the other's model)")
-    best: tuple[float, float] | None = None
+    curve = []
     for step in range(5, 80, 5):
         threshold = step / 100
         p, r, f1 = scores(sentences, threshold, held_out)
-        print(f"  {threshold:.2f}     {p:.3f}  {r:.3f}  {f1:.3f}")
-        if best is None or f1 > best[1]:
-            best = (threshold, f1)
-    assert best is not None
+        print(f"  {threshold:.2f}     {p:.4f}  {r:.4f}  {f1:.4f}")
+        curve.append((threshold, f1))
+    top = max(f1 for _, f1 in curve)
+    best = max((t, f1) for t, f1 in curve if f1 >= top - F1_TIE)
     model = Salience(
         source=SOURCE,
         threshold=best[0],
@@ -159,7 +162,10 @@ def main() -> int:
     )
     data: dict[str, Any] = {"salience": model.model_dump()}
     OUT.write_text(HEADER + yaml.safe_dump(data, sort_keys=True, allow_unicode=True))
-    print(f"threshold {best[0]:.2f} (best F1); written to {OUT.relative_to(ROOT)}")
+    print(
+        f"threshold {best[0]:.2f} (F1 {best[1]:.4f}, best {top:.4f}; the highest within "
+        f"{F1_TIE} of it); written to {OUT.relative_to(ROOT)}"
+    )
     return 0
 
 

@@ -13,7 +13,7 @@ from skillmatch.taxonomy import Salience, SalienceWeights
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 # a long sentence about a team's work that asks nothing of the reader: 'finance' is named in
-# passing; Kubernetes, a concrete tool, reads as more likely asked
+# passing
 IN_PASSING = (
     "The platform group maintains a large data lake and several Kubernetes clusters that power "
     "reporting for the whole company, and it works closely with finance on quarterly planning "
@@ -25,16 +25,22 @@ def _flags(profile) -> dict[str, list[bool]]:
     return {s.id: [m.incidental for m in s.mentions] for s in profile.skills}
 
 
+ASKED = "You have three years of experience with Python, Kafka and Terraform."
+
+
 def test_knowledge_named_in_passing_is_flagged_but_kept(matcher: SkillMatcher) -> None:
-    flags = _flags(matcher.extract(IN_PASSING))
-    assert flags["finance"] == [True]
-    assert flags["kubernetes"] == [False]
+    assert _flags(matcher.extract(IN_PASSING))["finance"] == [True]
+
+
+def test_knowledge_asked_of_the_candidate_is_not_flagged(matcher: SkillMatcher) -> None:
+    flags = _flags(matcher.extract(ASKED))
+    assert flags == {"python": [False], "apache-kafka": [False], "terraform": [False]}
 
 
 def test_a_job_skill_named_only_in_passing_is_preferred(matcher: SkillMatcher) -> None:
-    levels = {s.id: s.requirement for s in matcher.parse_job(IN_PASSING).skills}
+    levels = {s.id: s.requirement for s in matcher.parse_job(IN_PASSING + " " + ASKED).skills}
     assert levels["finance"] == "preferred"
-    assert levels["kubernetes"] == "required"
+    assert levels["python"] == "required"
 
 
 def test_abilities_are_never_judged(matcher: SkillMatcher) -> None:
@@ -75,6 +81,8 @@ def test_a_matcher_takes_another_salience_model(matcher: SkillMatcher) -> None:
     flags = _flags(SkillMatcher(matcher.taxonomy, salience=doubting).extract(IN_PASSING))
     assert flags["kubernetes"] == [True] and flags["finance"] == [True]
     assert flags["collaboration"] == [False]
+    flags = _flags(SkillMatcher(matcher.taxonomy, salience=doubting).extract(ASKED))
+    assert flags["python"] == [True]
     flags = _flags(SkillMatcher(matcher.taxonomy, salience=trusting).extract(IN_PASSING))
     assert not any(f for fs in flags.values() for f in fs)
 
