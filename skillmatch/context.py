@@ -699,6 +699,19 @@ def describes_business(text: str, segment_start: int, segment_end: int) -> bool:
     )
 
 
+def _asks_nothing(text: str, segment_start: int, segment_end: int) -> bool:
+    """The sentence asks nothing of the candidate: no 'you', 'must' or 'required', no skill
+    cue or years, no duty verb opening it, no word announcing the opening or naming the role,
+    its tasks or the chance to do something."""
+    return (
+        _ASKS_CANDIDATE.search(text, segment_start, segment_end) is None
+        and not _cue_before(text, segment_start, segment_end)
+        and _DUTY_OPENING.match(text, segment_start, segment_end) is None
+        and _ANNOUNCES_ROLE.search(text, segment_start, segment_end) is None
+        and _SPEAKS_OF_JOB.search(text, segment_start, segment_end) is None
+    )
+
+
 # A sentence that describes the employer itself rather than asking anything of the candidate:
 # what it is or was ('Acme is a leading marketplace for…', 'We are an award-winning studio',
 # 'The company was founded in 2009'), what it makes, sells or serves ('Acme builds SaaS tools
@@ -773,13 +786,7 @@ def describes_company(text: str, segment_start: int, segment_end: int) -> bool:
         or _CUSTOMERS_USE.match(text, segment_start, segment_end) is not None
     ):
         return False
-    return (
-        _ASKS_CANDIDATE.search(text, segment_start, segment_end) is None
-        and not _cue_before(text, segment_start, segment_end)
-        and _DUTY_OPENING.match(text, segment_start, segment_end) is None
-        and _ANNOUNCES_ROLE.search(text, segment_start, segment_end) is None
-        and _SPEAKS_OF_JOB.search(text, segment_start, segment_end) is None
-    )
+    return _asks_nothing(text, segment_start, segment_end)
 
 
 # A sentence that says what the employer's own team builds, runs or works with ('We use Kafka
@@ -843,13 +850,7 @@ def describes_stack(text: str, segment_start: int, segment_end: int) -> bool:
         opening and _STACK_VERB.search(text, segment_start, segment_end) is not None
     ):
         return False
-    return (
-        _ASKS_CANDIDATE.search(text, segment_start, segment_end) is None
-        and not _cue_before(text, segment_start, segment_end)
-        and _DUTY_OPENING.match(text, segment_start, segment_end) is None
-        and _ANNOUNCES_ROLE.search(text, segment_start, segment_end) is None
-        and _SPEAKS_OF_JOB.search(text, segment_start, segment_end) is None
-    )
+    return _asks_nothing(text, segment_start, segment_end)
 
 
 def domain_reads_as_skill(

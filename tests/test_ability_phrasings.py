@@ -7,21 +7,13 @@ those that must not.
 
 from __future__ import annotations
 
+from found import check_found, skill_ids
+
 from skillmatch import SkillMatcher
 
 
-def _ids(matcher: SkillMatcher, text: str) -> set[str]:
-    return {s.id for s in matcher.extract(text).skills}
-
-
-def _check(matcher: SkillMatcher, skill_id: str, found: list[str], not_found: list[str]) -> None:
-    missed = [t for t in found if skill_id not in _ids(matcher, t)]
-    wrong = [t for t in not_found if skill_id in _ids(matcher, t)]
-    assert (missed, wrong) == ([], []), f"{skill_id}: missed {missed}, wrongly found in {wrong}"
-
-
 def test_working_relationships_are_relationship_building(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "relationship-building",
         found=[
@@ -39,7 +31,7 @@ def test_working_relationships_are_relationship_building(matcher: SkillMatcher) 
 def test_collaborating_well_and_collaborative_teams_are_collaboration(
     matcher: SkillMatcher,
 ) -> None:
-    _check(
+    check_found(
         matcher,
         "collaboration",
         found=[
@@ -52,9 +44,9 @@ def test_collaborating_well_and_collaborative_teams_are_collaboration(
 
 
 def test_passion_is_found_when_the_ad_is_looking_for_it(matcher: SkillMatcher) -> None:
-    ids = _ids(matcher, "We are looking for passionate backend engineers.")
+    ids = skill_ids(matcher, "We are looking for passionate backend engineers.")
     assert "enthusiasm" in ids
-    ids = _ids(matcher, "We are looking for smart, enthusiastic testers.")
+    ids = skill_ids(matcher, "We are looking for smart, enthusiastic testers.")
     assert "enthusiasm" in ids
 
 
@@ -62,13 +54,13 @@ def test_passion_describing_the_workplace_or_an_invitation_is_not_a_skill(
     matcher: SkillMatcher,
 ) -> None:
     # the workplace rule still drops 'a passionate team'; 'eager to join' invites, it asks nothing
-    assert "enthusiasm" not in _ids(matcher, "You will join our passionate team in Lyon.")
-    assert "enthusiasm" not in _ids(matcher, "Are you eager to join a growing startup?")
+    assert "enthusiasm" not in skill_ids(matcher, "You will join our passionate team in Lyon.")
+    assert "enthusiasm" not in skill_ids(matcher, "Are you eager to join a growing startup?")
 
 
 def test_traits_said_of_the_person_are_confirmed(matcher: SkillMatcher) -> None:
-    assert "positive-attitude" in _ids(matcher, "As a person you are outgoing and calm.")
-    assert "pragmatism" in _ids(matcher, "You are a pragmatic decision maker.")
+    assert "positive-attitude" in skill_ids(matcher, "As a person you are outgoing and calm.")
+    assert "pragmatism" in skill_ids(matcher, "You are a pragmatic decision maker.")
     # the other senses stay denied
-    assert "positive-attitude" not in _ids(matcher, "The firewall filters outgoing traffic.")
-    assert "pragmatism" not in _ids(matcher, "You have read The Pragmatic Programmer.")
+    assert "positive-attitude" not in skill_ids(matcher, "The firewall filters outgoing traffic.")
+    assert "pragmatism" not in skill_ids(matcher, "You have read The Pragmatic Programmer.")

@@ -9,22 +9,13 @@ the taxonomy's `deny` words are for.
 from __future__ import annotations
 
 import pytest
+from found import check_found, skill_ids
 
 from skillmatch import SkillMatcher
 
 
-def _ids(matcher: SkillMatcher, text: str) -> set[str]:
-    return {s.id for s in matcher.extract(text).skills}
-
-
-def _check(matcher: SkillMatcher, skill_id: str, found: list[str], not_found: list[str]) -> None:
-    missed = [t for t in found if skill_id not in _ids(matcher, t)]
-    wrong = [t for t in not_found if skill_id in _ids(matcher, t)]
-    assert (missed, wrong) == ([], []), f"{skill_id}: missed {missed}, wrongly found in {wrong}"
-
-
 def test_go_is_the_language_in_code_context_not_the_verb(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "go-language",
         found=[
@@ -40,7 +31,7 @@ def test_go_is_the_language_in_code_context_not_the_verb(matcher: SkillMatcher) 
 
 
 def test_r_is_the_language_next_to_statistics_not_a_letter(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "r-language",
         found=[
@@ -58,11 +49,11 @@ def test_r_is_the_language_next_to_statistics_not_a_letter(matcher: SkillMatcher
 def test_r_as_an_initial_next_to_another_skill_is_not_the_language(
     matcher: SkillMatcher,
 ) -> None:
-    assert "r-language" not in _ids(matcher, "Contact Dr. R. Smith about the Python role.")
+    assert "r-language" not in skill_ids(matcher, "Contact Dr. R. Smith about the Python role.")
 
 
 def test_c_is_the_language_in_embedded_context_not_a_grade_or_unit(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "c-language",
         found=[
@@ -79,7 +70,7 @@ def test_c_is_the_language_in_embedded_context_not_a_grade_or_unit(matcher: Skil
 
 
 def test_spark_is_apache_spark_in_data_context_not_a_spark_of_joy(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "apache-spark",
         found=[
@@ -95,7 +86,7 @@ def test_spark_is_apache_spark_in_data_context_not_a_spark_of_joy(matcher: Skill
 
 
 def test_swift_is_the_language_for_ios_not_payments_or_speed(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "swift-language",
         found=["iOS development in Swift and SwiftUI.", "Build native apps with Swift and Xcode."],
@@ -107,7 +98,7 @@ def test_swift_is_the_language_for_ios_not_payments_or_speed(matcher: SkillMatch
 
 
 def test_rust_is_the_language_in_systems_context_not_corrosion(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "rust-language",
         found=[
@@ -123,7 +114,7 @@ def test_rust_is_the_language_in_systems_context_not_corrosion(matcher: SkillMat
 
 
 def test_excel_is_the_spreadsheet_not_the_verb(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "microsoft-excel",
         found=["Advanced Excel: pivot tables and VLOOKUP.", "Reporting in Excel and Power BI."],
@@ -136,7 +127,7 @@ def test_excel_is_the_spreadsheet_not_the_verb(matcher: SkillMatcher) -> None:
 
 
 def test_access_is_the_database_among_office_tools_not_access_to(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "microsoft-access",
         found=[
@@ -152,7 +143,7 @@ def test_access_is_the_database_among_office_tools_not_access_to(matcher: SkillM
 
 
 def test_chef_is_configuration_management_not_a_cook(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "chef",
         found=[
@@ -168,7 +159,7 @@ def test_chef_is_configuration_management_not_a_cook(matcher: SkillMatcher) -> N
 
 
 def test_puppet_is_configuration_management_not_theatre(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "puppet",
         found=[
@@ -184,7 +175,7 @@ def test_puppet_is_configuration_management_not_theatre(matcher: SkillMatcher) -
 
 
 def test_ruby_is_the_language_not_a_gem_or_a_name(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "ruby-language",
         found=[
@@ -202,7 +193,7 @@ def test_ruby_is_the_language_not_a_gem_or_a_name(matcher: SkillMatcher) -> None
 def test_julia_is_the_language_in_numerical_context_not_a_colleague(
     matcher: SkillMatcher,
 ) -> None:
-    _check(
+    check_found(
         matcher,
         "julia-language",
         found=["Numerical simulation in Julia and Python.", "Scientific computing with Julia."],
@@ -219,13 +210,13 @@ def test_julia_is_the_language_in_numerical_context_not_a_colleague(
     "tells a person's name from the language",
 )
 def test_julia_as_a_name_next_to_another_skill_is_not_the_language(matcher: SkillMatcher) -> None:
-    assert "julia-language" not in _ids(
+    assert "julia-language" not in skill_ids(
         matcher, "Julia will walk you through our Kubernetes clusters."
     )
 
 
 def test_dart_is_the_flutter_language_not_the_game_or_the_train(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "dart-language",
         found=["Cross-platform apps in Dart and Flutter.", "Mobile development with Dart."],
@@ -238,7 +229,7 @@ def test_dart_is_the_flutter_language_not_the_game_or_the_train(matcher: SkillMa
 
 
 def test_flask_is_the_web_framework_not_lab_glassware(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "flask",
         found=["REST APIs in Flask and Python.", "Build web backends with Flask and PostgreSQL."],
@@ -250,7 +241,7 @@ def test_flask_is_the_web_framework_not_lab_glassware(matcher: SkillMatcher) -> 
 
 
 def test_pandas_is_the_python_library_not_the_animal(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "pandas",
         found=["Data wrangling with Pandas and NumPy.", "Analyse data in Python with pandas."],
@@ -263,7 +254,7 @@ def test_pandas_is_the_python_library_not_the_animal(matcher: SkillMatcher) -> N
 
 
 def test_sas_is_the_statistics_suite_not_disks_or_the_airline(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "sas",
         found=[
@@ -279,7 +270,7 @@ def test_sas_is_the_statistics_suite_not_disks_or_the_airline(matcher: SkillMatc
 
 
 def test_ai_is_artificial_intelligence_only_in_capitals(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "artificial-intelligence",
         found=["Build AI products with Python.", "Experience applying AI to customer support."],
@@ -291,7 +282,7 @@ def test_ai_is_artificial_intelligence_only_in_capitals(matcher: SkillMatcher) -
 
 
 def test_ml_is_machine_learning_not_millilitres(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "machine-learning",
         found=["Deploy ML models to production.", "Experience with ML and deep learning."],
@@ -300,7 +291,7 @@ def test_ml_is_machine_learning_not_millilitres(matcher: SkillMatcher) -> None:
 
 
 def test_nlp_is_natural_language_processing_in_ml_context(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "natural-language-processing",
         found=[
@@ -314,13 +305,13 @@ def test_nlp_is_natural_language_processing_in_ml_context(matcher: SkillMatcher)
 def test_nlp_in_the_coaching_sense_is_not_natural_language_processing(
     matcher: SkillMatcher,
 ) -> None:
-    assert "natural-language-processing" not in _ids(
+    assert "natural-language-processing" not in skill_ids(
         matcher, "Certified NLP practitioner offering life coaching and hypnosis."
     )
 
 
 def test_aml_is_azure_machine_learning_not_anti_money_laundering(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "azure-machine-learning",
         found=[
@@ -334,13 +325,13 @@ def test_aml_is_azure_machine_learning_not_anti_money_laundering(matcher: SkillM
             "Oncology nurse caring for AML patients.",
         ],
     )
-    other = _ids(matcher, "Experience in AML/KYC compliance checks for new accounts.")
+    other = skill_ids(matcher, "Experience in AML/KYC compliance checks for new accounts.")
     assert "anti-money-laundering" in other
     assert "azure-machine-learning" not in other
 
 
 def test_tf_is_tensorflow_next_to_deep_learning_not_terraform(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "tensorflow",
         found=["Deep learning with TF and Keras.", "Train neural networks with TF on GPUs."],
@@ -350,11 +341,11 @@ def test_tf_is_tensorflow_next_to_deep_learning_not_terraform(matcher: SkillMatc
             "Write TF modules for AWS with Terraform and Terragrunt.",
         ],
     )
-    assert "terraform" in _ids(matcher, "Infrastructure as code in TF (Terraform).")
+    assert "terraform" in skill_ids(matcher, "Infrastructure as code in TF (Terraform).")
 
 
 def test_copilot_is_github_copilot_for_code_not_m365_or_a_pilot(matcher: SkillMatcher) -> None:
-    _check(
+    check_found(
         matcher,
         "github-copilot",
         found=[
@@ -366,7 +357,7 @@ def test_copilot_is_github_copilot_for_code_not_m365_or_a_pilot(matcher: SkillMa
             "Serve as Copilot on regional flights.",
         ],
     )
-    assert "microsoft-365-copilot" in _ids(
+    assert "microsoft-365-copilot" in skill_ids(
         matcher, "Copilot for Microsoft 365 rollout across Teams and Outlook."
     )
 
@@ -406,17 +397,17 @@ def test_an_acronym_that_is_also_a_word_or_name_matches_only_in_capitals(
 ) -> None:
     """'SAN', 'ANN', 'STIG', 'STRIDE' and 'LAMP' are matched in capitals only: written any
     other way they are a place, a person, or an ordinary word."""
-    _check(matcher, skill_id, found=[found], not_found=[not_found])
+    check_found(matcher, skill_id, found=[found], not_found=[not_found])
 
 
 def test_gerrit_and_fundraising_are_skills_of_their_own(matcher: SkillMatcher) -> None:
     """Gerrit is a code review server, not Gitea; fundraising and grant writing are work of
     their own, not the public sector."""
-    assert _ids(matcher, "Reviews go through Gerrit before merging.") >= {"gerrit"}
-    assert "gitea" not in _ids(matcher, "Reviews go through Gerrit before merging.")
+    assert skill_ids(matcher, "Reviews go through Gerrit before merging.") >= {"gerrit"}
+    assert "gitea" not in skill_ids(matcher, "Reviews go through Gerrit before merging.")
     text = "Experience in fundraising and grant writing for research projects."
-    assert "fundraising" in _ids(matcher, text)
-    assert "public-sector" not in _ids(matcher, text)
+    assert "fundraising" in skill_ids(matcher, text)
+    assert "public-sector" not in skill_ids(matcher, text)
 
 
 def test_a_driving_licence_is_a_credential_and_driving_results_is_not_one(
@@ -425,9 +416,9 @@ def test_a_driving_licence_is_a_credential_and_driving_results_is_not_one(
     """A licence is held, like a certificate: kind 'credential'. 'Able to drive' in a job ad
     is nearly always driving change or results, never a car."""
     assert matcher.taxonomy.skills["driving-licence"].kind == "credential"
-    assert "driving-licence" in _ids(matcher, "A valid driving licence is required.")
-    assert "driving-licence" not in _ids(matcher, "You are able to drive change across teams.")
-    assert "driving-licence" not in _ids(matcher, "The ability to drive results matters here.")
+    assert "driving-licence" in skill_ids(matcher, "A valid driving licence is required.")
+    assert "driving-licence" not in skill_ids(matcher, "You are able to drive change across teams.")
+    assert "driving-licence" not in skill_ids(matcher, "The ability to drive results matters here.")
 
 
 def test_consulting_is_the_consulting_business_and_advising_is_the_ability(

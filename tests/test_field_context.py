@@ -4,13 +4,10 @@ people or units the role works with, not a skill asked of the candidate."""
 from __future__ import annotations
 
 import pytest
+from found import skill_ids
 
 from skillmatch import SkillMatcher
 from skillmatch.context import names_colleagues
-
-
-def _ids(matcher: SkillMatcher, text: str) -> set[str]:
-    return {s.id for s in matcher.extract(text).skills}
 
 
 @pytest.mark.parametrize(
@@ -47,14 +44,14 @@ def test_a_field_not_joined_to_people_is_left_alone(text: str, word: str) -> Non
 
 def test_colleague_teams_drop_the_field_but_keep_the_tools(matcher: SkillMatcher) -> None:
     text = "You will work closely with the analytics and product teams, writing Python daily."
-    ids = _ids(matcher, text)
+    ids = skill_ids(matcher, text)
     assert "data-analysis" not in ids
     assert "python" in ids
 
 
 def test_a_field_asked_for_beside_people_stays(matcher: SkillMatcher) -> None:
     text = "Experience in analytics and working with data engineers is required."
-    assert "data-analysis" in _ids(matcher, text)
+    assert "data-analysis" in skill_ids(matcher, text)
 
 
 def test_resumes_keep_a_field_beside_colleagues(matcher: SkillMatcher) -> None:
