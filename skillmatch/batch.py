@@ -43,6 +43,7 @@ from skillmatch.cache import (
     extractor_id,
     file_stat,
     reader_id,
+    salience_id,
     stored_profile,
     text_hash,
 )
@@ -686,7 +687,11 @@ def _vector(profile: str, index: dict[str, int]) -> bytes | None:
 def job_profile(matcher: SkillMatcher, text: str, cache: ProfileCache | None) -> Profile:
     """The job's profile, from the cache when this text was read before (so re-ranking a pool
     for a job seen already loads no index), else parsed and stored."""
-    key = (text_hash(text), matcher.taxonomy.hash, extractor_id(matcher) + "/job")
+    key = (
+        text_hash(text),
+        matcher.taxonomy.hash,
+        f"{extractor_id(matcher)}/job/{salience_id(matcher)}",
+    )
     stored = cache.get(key) if cache is not None else None
     if stored is not None:
         with contextlib.suppress(ValueError):

@@ -158,6 +158,15 @@ def extractor_id(matcher: SkillMatcher) -> str:
     )
 
 
+def salience_id(matcher: SkillMatcher) -> str:
+    """Which salience model, if any, judged a job: a job profile read with one is not the same
+    as one read with another or with none (résumés are never judged, so theirs need not say)."""
+    model = matcher.salience
+    if model is None:
+        return "salience-off"
+    return "salience-" + hashlib.sha256(model.model_dump_json().encode()).hexdigest()[:12]
+
+
 def reader_id() -> str:
     """What, besides a file's bytes, decides its text: the version and the document readers."""
     source = Path(__file__).with_name("documents.py")

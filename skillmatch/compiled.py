@@ -29,6 +29,7 @@ _EXTRACTION_MODULES = (
     "sections.py",
     "context.py",
     "matcher.py",
+    "salience.py",
     "taxonomy.py",
     "models.py",
 )

@@ -242,6 +242,26 @@ def test_a_job_read_before_comes_from_the_cache_without_loading_the_index(
         assert "_index" in fresh.__dict__
 
 
+def test_a_job_read_with_another_salience_model_is_read_again(
+    matcher: SkillMatcher, tmp_path: Path
+) -> None:
+    from skillmatch.batch import job_profile
+
+    text = (
+        "Our platform group maintains a large data lake and several Kubernetes clusters that "
+        "power reporting for the whole company, and it works closely with finance on quarterly "
+        "planning and budgeting."
+    )
+    with ProfileCache(tmp_path / "c.sqlite3") as cache:
+        judged = job_profile(matcher, text, cache)
+        plain = job_profile(SkillMatcher(matcher.taxonomy, salience=False), text, cache)
+        again = job_profile(SkillMatcher(matcher.taxonomy), text, cache)
+    finance = {s.id: s for s in judged.skills}["finance"]
+    assert finance.mentions[0].incidental
+    assert not {s.id: s for s in plain.skills}["finance"].mentions[0].incidental
+    assert again == judged
+
+
 def test_the_matcher_loads_its_index_on_first_use(mini: SkillMatcher) -> None:
     fresh = SkillMatcher(mini.taxonomy, cache_dir=False)
     assert "_index" not in fresh.__dict__
