@@ -640,7 +640,7 @@ def run(limit: int | None, rebuild: bool, out: Path | None) -> int:
     if limit:
         data = {name: records[:limit] for name, records in data.items()}
     matcher = SkillMatcher()
-    esco = q.EscoMap.build(matcher.taxonomy, q.ESCO_SKILLS)
+    esco = q.EscoMap.build(matcher.taxonomy, q.ESCO_SKILLS, q.ESCO_V11_LABELS)
 
     res: dict[str, dict[str, Any]] = {}
     speeds: dict[str, float] = {}

@@ -27,7 +27,9 @@ What each figure means:
       strict      exact token boundaries (the published SkillSpan metric); the union is in the
                   table, and every layer is in the JSON.
   ESCO (decorte-esco/dev.jsonl: TECH, HOUSE, TECHWOLF). The `esco` UUIDs of each extracted skill
-    are mapped to ESCO preferred labels (taxonomy-sources/esco/skills.csv). The figures are micro
+    are mapped to ESCO preferred labels (taxonomy-sources/esco/skills.csv, v1.2); a concept that
+    v1.2 renamed is named by its v1.1 label, which the annotators chose from (see _v11_names),
+    for both systems. The figures are micro
     P/R/F1 of predicted vs gold labels per sentence, over sentences with at least one gold label.
     RP@5 (labels ranked by mention confidence) is in the JSON.
   Soft skills (sayfullina-softskills/dev.jsonl). A candidate counts as found when an 'ability'
@@ -70,6 +72,8 @@ SKILLSPAN = DATA / "skillspan" / "dev.jsonl"
 ESCO_SENTENCES = DATA / "decorte-esco" / "dev.jsonl"
 SOFT_SKILLS = DATA / "sayfullina-softskills" / "dev.jsonl"
 ESCO_SKILLS = DATA / "taxonomy-sources" / "esco" / "skills.csv"
+# the ESCO v1.1 preferred labels the Decorte et al. annotators chose from (skills.csv is v1.2)
+ESCO_V11_LABELS = DATA / "decorte-esco" / "esco_skill_labels_en_v1.1.0.txt"
 RESULTS = ROOT / "benchmarks" / "results" / "quality.json"
 
 TOP_ERRORS = 40
@@ -416,11 +420,19 @@ class EscoMap:
     unmapped: list[str] = field(default_factory=list)
 
     @classmethod
-    def build(cls, taxonomy: Taxonomy, skills_csv: Path) -> EscoMap:
+    def build(cls, taxonomy: Taxonomy, skills_csv: Path, v11_labels: Path | None = None) -> EscoMap:
+        """`v11_labels`: the label list the gold data was annotated with. A concept that ESCO
+        v1.2 renamed is then named by its v1.1 label (see _v11_names), so that a prediction of
+        the same concept can match the gold; the baseline goes through the same map."""
         label_of: dict[str, str] = {}
+        alt_labels: dict[str, list[str]] = {}
         with skills_csv.open(newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
-                label_of[_uuid(row["conceptUri"])] = row["preferredLabel"].strip()
+                uuid = _uuid(row["conceptUri"])
+                label_of[uuid] = row["preferredLabel"].strip()
+                alt_labels[uuid] = [a.strip() for a in row["altLabels"].split("|") if a.strip()]
+        if v11_labels is not None:
+            label_of = _v11_names(label_of, alt_labels, v11_labels)
         labels_of: dict[str, tuple[str, ...]] = {}
         unmapped: list[str] = []
         with_esco = 0
@@ -447,6 +459,47 @@ class EscoMap:
             "unmapped_references": len(self.unmapped),
             "unmapped_examples": self.unmapped[:20],
         }
+
+
+def _label_key(label: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", label.casefold()).split())
+
+
+def _v11_names(
+    label_of: dict[str, str], alt_labels: dict[str, list[str]], v11_labels: Path
+) -> dict[str, str]:
+    """Concept -> the label the v1.1 annotators saw: its v1.2 preferred label when v1.1 has
+    it, else the v1.1 label that v1.2 no longer prefers and that is the same concept's old
+    name — one of its v1.2 alternative labels ('Visual Basic' was 'Visual Studio .NET'), the
+    same words up to case and punctuation ('Iterative development'), or one spelling fix
+    ('think innovately'; same word count, rapidfuzz ratio >= 94, the only such label)."""
+    from rapidfuzz import fuzz, process
+
+    v11 = {line.strip() for line in v11_labels.read_text(encoding="utf-8").splitlines()}
+    v11.discard("")
+    preferred = set(label_of.values())
+    orphans = sorted(v11 - preferred)  # v1.1 names that v1.2 gives no concept as preferred
+    by_key: dict[str, list[str]] = {}
+    for label in orphans:
+        by_key.setdefault(_label_key(label), []).append(label)
+    out = {}
+    for uuid, label in label_of.items():
+        if label not in v11:
+            old = [a for a in alt_labels.get(uuid, ()) if a in by_key.get(_label_key(a), ())]
+            same = by_key.get(_label_key(label), [])
+            close = [
+                name
+                for name, _, _ in process.extract(
+                    label, orphans, scorer=fuzz.ratio, score_cutoff=94, limit=2
+                )
+                if name.count(" ") == label.count(" ")
+            ]
+            for found in (old, same, close):
+                if len(found) == 1:
+                    label = found[0]
+                    break
+        out[uuid] = label
+    return out
 
 
 def restore_job_ad(context: str, candidate: str) -> tuple[str, list[Span]] | None:
@@ -752,7 +805,7 @@ def run(matcher: SkillMatcher, started: float, out: Path = RESULTS) -> int:
         "esco": read_jsonl(ESCO_SENTENCES),
         "soft": read_jsonl(SOFT_SKILLS),
     }
-    esco = EscoMap.build(matcher.taxonomy, ESCO_SKILLS)
+    esco = EscoMap.build(matcher.taxonomy, ESCO_SKILLS, ESCO_V11_LABELS)
     setup_s = time.perf_counter() - started
     held_out = held_out_matchers(matcher, data)
     ours_sys = skillmatch_system(matcher, held_out=held_out)
@@ -831,7 +884,7 @@ def run(matcher: SkillMatcher, started: float, out: Path = RESULTS) -> int:
 
 def main() -> int:
     started = time.perf_counter()
-    needed = (SKILLSPAN, ESCO_SENTENCES, SOFT_SKILLS, ESCO_SKILLS)
+    needed = (SKILLSPAN, ESCO_SENTENCES, SOFT_SKILLS, ESCO_SKILLS, ESCO_V11_LABELS)
     if not DATA.is_dir():
         print(
             f"quality benchmark: the gold data folder {DATA} is absent; nothing was evaluated.\n"
