@@ -93,6 +93,11 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# categories that name no concrete thing (a broad field, a way of working, a business domain):
+# for the salience model, a tool beside a mention is telling, another field is not
+_NOT_SPECIFIC = DOMAIN_CATEGORIES | BROAD_CATEGORIES
+
+
 class SkillMatcher:
     """Find skills in text, read job requirements and résumé evidence, and score the fit."""
 
@@ -145,10 +150,8 @@ class SkillMatcher:
         self._employer_category = {
             i: s.category for i, s in skills.items() if s.category in EMPLOYER_CATEGORIES
         }
-        # what the salience model judges: knowledge and credentials, not abilities; and which
-        # of them name a concrete thing, not a broad field or a business domain
+        # what the salience model judges: knowledge and credentials, not abilities
         self._knowledge_category = {i: s.category for i, s in skills.items() if s.kind != "ability"}
-        self._broad = DOMAIN_CATEGORIES | BROAD_CATEGORIES
 
     @cached_property
     def _skill_rows(self) -> dict[str, tuple[str, str, bool]]:
@@ -318,7 +321,7 @@ class SkillMatcher:
         by_segment: dict[int, list[Hit]] = {}
         for k, seg in zip(known, lay.segments_of([hits[k].start for k in known]), strict=True):
             by_segment.setdefault(seg, []).append(hits[k])
-        broad = self._broad
+        broad = _NOT_SPECIFIC
         rows = []
         at_hit = iter(known)
         for seg, members in by_segment.items():  # in text order, as `known` is
