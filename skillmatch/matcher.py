@@ -369,11 +369,14 @@ class SkillMatcher:
                 s0 = starts[seg]
                 s1 = starts[seg + 1] if seg < last_seg else len(text)
                 own_stack = False
-                if describes_business(text, s0, s1):
-                    business = lay.section_at(s0) not in SKILL_SECTIONS
+                # a skills-like section keeps its mentions: its sentences need no reading
+                if lay.section_at(s0) in SKILL_SECTIONS:
+                    business = False
+                elif describes_business(text, s0, s1):
+                    business = True
                 elif describes_company(text, s0, s1):
-                    business = lay.section_at(s0) not in SKILL_SECTIONS
-                    own_stack = business and describes_stack(text, s0, s1)
+                    business = True
+                    own_stack = describes_stack(text, s0, s1)
                 else:
                     business = False
             if not business or (own_stack and h.form.skill_id in stack_ids):
@@ -583,17 +586,17 @@ class SkillMatcher:
             start = h.start
             seg = bisect_right(starts, start) - 1  # Layout.segment_at and segment_span, inlined
             s0 = starts[seg]
+            section = lay.section_at(start)
             if h.form.skill_id in fields:  # a broad field: dropped only about the employer
+                if section in SKILL_SECTIONS:  # kept there, whatever its sentence says
+                    continue
                 ok = field_ok.get(seg)
                 if ok is None:
                     s1 = starts[seg + 1] if seg < last_seg else len(text)
                     ok = field_ok[seg] = field_reads_as_skill(text, s0, s1, lay.section_at)
-                if not ok and not domain_reads_as_skill(
-                    text, lay.section_at(start), s0, start, h.end
-                ):
+                if not ok and not domain_reads_as_skill(text, section, s0, start, h.end):
                     dropped.add(k)
                 continue
-            section = lay.section_at(start)
             if not domain_reads_as_skill(text, section, s0, start, h.end):
                 if spans is None:
                     spans = [(o.start, o.end) for o in hits]
