@@ -320,7 +320,7 @@ def iter_rows(
             if progress is not None:
                 progress(done, total)
 
-        pending: list[tuple[CacheKey, str, bytes | None]] = []
+        pending: list[tuple[CacheKey, str | bytes, bytes | None]] = []
         with _Extractor(_Runner(matcher, store, explain), workers, engine, scheduler) as pool:
             try:
                 for chunk in _chunks(items):
@@ -532,7 +532,7 @@ class _Batch:
             if progress is not None:
                 progress(done, total)
 
-        profiles: list[tuple[CacheKey, str, bytes | None]] = []
+        profiles: list[tuple[CacheKey, str | bytes, bytes | None]] = []
         files: list[tuple[FileStat, str]] = []
         try:
             for outcome in pool.outcomes(tasks, tick, last=last):
@@ -751,7 +751,7 @@ def pool_chunksize(tasks: int, workers: int) -> int:
 
 
 class _Task(NamedTuple):
-    index: int
+    index: int  # type: ignore[assignment]  # the task's position; tuple.index is never called
     path: str | None  # a file to read, or
     text: str | None  # the text itself (a record), or
     error: str | None  # why the record is unusable
@@ -759,7 +759,7 @@ class _Task(NamedTuple):
 
 
 class _Outcome(NamedTuple):
-    index: int
+    index: int  # type: ignore[assignment]  # its task's position; tuple.index is never called
     key: CacheKey | None = None
     profile: str | None = None  # Profile JSON
     hit: bool = False

@@ -361,11 +361,11 @@ def rank(
         )
         if failed and (as_json or ndjson or as_csv):  # the table lists them already
             click.echo(f"could not read {len(failed)}:", err=True)
-            listed = sorted(failed, key=lambda r: r.document)[: 5 if len(failed) == 5 else 4]
-            for row in listed:
-                click.echo(f"  {row.document}: {row.error}", err=True)
-            if len(listed) < len(failed):
-                more = len(failed) - len(listed)
+            shown_failed = sorted(failed, key=lambda r: r.document)[: 5 if len(failed) == 5 else 4]
+            for failure in shown_failed:
+                click.echo(f"  {failure.document}: {failure.error}", err=True)
+            if len(shown_failed) < len(failed):
+                more = len(failed) - len(shown_failed)
                 click.echo(f"  … and {more} more (see the error rows)", err=True)
     if failed:
         sys.exit(1)

@@ -561,7 +561,8 @@ class _Planner:
             for form in cand.forms():
                 claims.setdefault(_tokens(form), set()).add(cand.id)
         for cand in self.candidates.values():
-            kept_aliases, kept_cased = [], []
+            kept_aliases: list[str] = []
+            kept_cased: list[str] = []
             seen = {_tokens(cand.name)}
             for form, kept in [(f, kept_aliases) for f in cand.aliases] + [
                 (f, kept_cased) for f in cand.cased

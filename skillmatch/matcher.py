@@ -654,8 +654,8 @@ class SkillMatcher:
             if kind == "job":
                 all_cues = find_cues(text, 0, len(text))
                 cue_segs = lay.segments_of([c.start for c in all_cues])
-                for seg, cue in zip(cue_segs, all_cues, strict=True):
-                    cues_by_segment.setdefault(seg, []).append(cue)
+                for seg, found in zip(cue_segs, all_cues, strict=True):
+                    cues_by_segment.setdefault(seg, []).append(found)
         # which mentions sit in a sentence about the employer's own stack (see describes_stack)
         # outside a skills-like section: 'We run on AWS' tells the job's stack, not what the
         # candidate must know. Jobs and plain texts; one test per sentence with a mention that
@@ -724,7 +724,7 @@ class SkillMatcher:
             mentions = []
             for k in ks:
                 form, start, end, _ntok, match, confidence = hits[k]
-                level = levels[k]
+                leveled = levels[k]
                 mentions.append(
                     {
                         "text": text[start:end],
@@ -734,7 +734,7 @@ class SkillMatcher:
                         "confidence": confidence,
                         "section": sections[k],
                         "alias": form.form,
-                        "cue": level[1] if level else None,
+                        "cue": leveled[1] if leveled else None,
                         "title": form.role > 0
                         or in_job_title(text, end, form.form, passive, start)
                         or (field and sections[k] != "skills" and headline(text, start, end)),

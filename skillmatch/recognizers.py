@@ -112,7 +112,7 @@ def _names_another(title: str, skill_id: str, keyed: dict[str, list[Form]]) -> b
     architecture' alias): the title is that skill's, marked by the role noun after it."""
     head = title.rpartition(" ")[0]
     forms = keyed.get(head)
-    return bool(forms) and all(f.skill_id != skill_id for f in forms)
+    return forms is not None and bool(forms) and all(f.skill_id != skill_id for f in forms)
 
 
 def _starts_line(text: str, start: int) -> bool:

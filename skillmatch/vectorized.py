@@ -351,7 +351,8 @@ class JobScorer:
         slots start at `slot` (`none` where none does), the slot it comes from and, where the
         requirement asks for years, the years stated for it; as scoring._meet chooses: the
         best (credit, -rank) of the requirement's skills, the first on ties."""
-        best, winner = choice[slot], slot  # one skill: its slot wins wherever it is met
+        best = choice[slot]
+        winner: np.ndarray | int = slot  # one skill: its slot wins wherever it is met
         stated = years.get(slot)
         if len(req.skills) > 1:
             winner = np.full(len(best), winner, dtype=np.int64)
@@ -465,7 +466,8 @@ class JobScorer:
                     else np.take(self.pair_slot[layer], position) >= 0
                 )
                 more = np.flatnonzero(serves)
-                position, *carried = (np.take(a, more) for a in (position, *carried))
+                position, *taken = (np.take(a, more) for a in (position, *carried))
+                carried = tuple(taken)
             yield layer, position, tuple(carried)
 
     def _stated(
