@@ -27,6 +27,13 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|compensation|equal (employment )?opportunity|eeo|life at|company (overview|description)"
             r"|salary|the company|the team|what'?s in it for you|diversity|our offer|we offer)\b",
         ),
+        # what the candidate must bring, even beside a word of another section ('What You
+        # Need for this Position')
+        (
+            "requirements",
+            r"\b(what you('ll| will)? (bring|need|have)|(what|who) (we're|we are|are we) looking for"
+            r"|must[ -]haves?|requirements for)\b",
+        ),
         ("education", r"\b(education|academic|degrees?|schooling)\b"),
         ("certifications", r"\b(certifications?|certificates?|licen[cs]es|courses|trainings?)\b"),
         ("projects", r"\b(projects?|portfolio|publications?)\b"),
@@ -34,7 +41,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "responsibilities",
             r"\b(responsibilit(y|ies)|what you('ll| will)? (do|be doing)|duties|the role|your role"
             r"|role|day[ -]to[ -]day|job description|description|overview|position|the job"
-            r"|tasks|accountabilities|the opportunity|opportunity|what we need you to do|mission)\b",
+            r"|tasks|accountabilities|the opportunity|opportunity|what we need you to do|mission"
+            r"|^you('ll| will)$)\b",
         ),
         (
             "summary",
@@ -52,7 +60,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "requirements",
-            r"\b(requirements?|qualifications?|must[ -]haves?|what you (bring|need|have|will need|'ll need)"
+            r"\b(requirements?|qualifications?|must[ -]haves?|what you('ll| will)? (bring|need|have)"
             r"|you (have|bring|are)|who you are|about you|your profile|profile"
             r"|essentials?|ideal candidate|looking for|required|knowledge)\b",
         ),
@@ -102,8 +110,11 @@ _MODIFIERS = frozenset(
         "good",
         "you",
         "we",
+        "this",
     ]
 )
+# Curly quotes as typed by word processors ('What We’re Looking For'), read as straight ones.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _BULLET_CHARS = " \t\r\n\f\v-*•·▪●◦‣#>|"
 # One character class opens every break, so the scan skips to candidates in C; the
 # lookbehinds then tell which break it is. A full stop after a title or an initial ('Dr.',
@@ -193,23 +204,25 @@ class Layout:
 def heading_label(line: str) -> str | None:
     """The section a line opens, if the line is a heading."""
     stripped = line.lstrip(_BULLET_CHARS).strip()
+    if "’" in stripped or "‘" in stripped:
+        stripped = stripped.translate(_APOSTROPHES)
     if not stripped or len(stripped) > 80:
         return None
     colon = stripped.find(":")
+    # a heading may ask ('What are we looking for?') or trail off ('What you'll do…')
+    head = stripped[:colon] if colon > 0 else stripped.rstrip("*_#= ?…")
     if colon > 0:
-        head = stripped[:colon]
         if len(head.split()) > 8:
             return None
     else:
-        head = stripped.rstrip("*_#= ")
-        if head[-1:] in ".,;!?" or not head[:1].isupper():
+        if head[-1:] in ".,;!" or not head[:1].isupper():
             return None
         words = _HEAD_WORD.findall(head.lower())
         if not words or len(words) > 6:
             return None
-        if any(w not in _MODIFIERS and not _noun_like(w) for w in words):
+        if any(w not in _MODIFIERS and not _noun_like(w) and not _contracted(w) for w in words):
             return None
-    low = head.lower().replace("’", "'")
+    low = head.lower()
     if not _ANY_HEADING.search(low):
         return None
     for label, pattern in _HEADINGS:
@@ -225,12 +238,19 @@ _HEAD_NOUNS = re.compile(
     r"|preferred|desired|desirable|do|bring|need|are|offer|culture|values|mission|opportunity"
     r"|technologies|tools|stack|objective|employment|history|internships?|publications?|awards"
     r"|languages|interests|hobbies|compensation|salary|needed|needs|candidate|ideal|looking|for"
-    r"|will|you'll|you|be|doing|tasks|points|set|accountabilities|job|life|at|why|join|details|career)$"
+    r"|will|you'll|you|be|doing|tasks|points|set|accountabilities|job|life|at|why|join|details|career"
+    r"|me)$"
 )
 
 
 def _noun_like(word: str) -> bool:
     return bool(_HEAD_NOUNS.match(word))
+
+
+def _contracted(word: str) -> bool:
+    """A contraction may stand in a heading as its first part may ('we're', 'what's')."""
+    first, apostrophe, _ = word.partition("'")
+    return bool(apostrophe) and (first in _MODIFIERS or _noun_like(first))
 
 
 def layout(text: str) -> Layout:

@@ -1,0 +1,46 @@
+"""Headings as job ads type them: contractions, curly quotes, questions, and what the
+candidate must bring beside another section's word."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillmatch import SkillMatcher
+from skillmatch.sections import heading_label
+
+HEADINGS = [
+    ("What we're looking for", "requirements"),
+    ("What We’re Looking For", "requirements"),  # curly apostrophe, title case
+    ("What you’ll need", "requirements"),
+    ("What You'll Bring:", "requirements"),
+    ("What are we looking for?", "requirements"),  # a heading may ask
+    ("What You Need for this Position", "requirements"),  # not the 'position' of duties
+    ("Additional Requirements for the role?", "requirements"),
+    ("What you’ll do…", "responsibilities"),  # trailing off
+    ("You will:", "responsibilities"),
+    ("About This Role", "responsibilities"),
+    ("About me", "summary"),
+    ("Who We Are!", None),  # an exclamation is prose, not a heading
+    ("What we're proud of", None),  # a contraction passes, the other words still must
+    ("Are you ready?", None),
+]
+
+
+@pytest.mark.parametrize(("line", "label"), HEADINGS, ids=[h[0] for h in HEADINGS])
+def test_heading_label(line: str, label: str | None) -> None:
+    assert heading_label(line + "\n") == label
+
+
+def test_items_under_a_contracted_heading_are_required() -> None:
+    job = (
+        "Platform Engineer\n\n"
+        "What you’ll do\n"
+        "- Run our Kubernetes clusters\n\n"
+        "What we’re looking for\n"
+        "- 5+ years with Terraform\n"
+        "- Strong Go\n"
+    )
+    levels = {s.id: s.requirement for s in SkillMatcher().parse_job(job).skills}
+    assert levels["terraform"] == "required"
+    assert levels["go-language"] == "required"
+    assert levels["kubernetes"] == "preferred"  # a duty, not a requirement
