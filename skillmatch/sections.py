@@ -42,7 +42,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(responsibilit(y|ies)|what you('ll| will)? (do|be doing)|duties|the role|your role"
             r"|role|day[ -]to[ -]day|job description|description|overview|position|the job"
             r"|tasks|accountabilities|the opportunity|opportunity|what we need you to do|mission"
-            r"|^you('ll| will)$)\b",
+            r"|^you('ll| will)$|what (will|would) you (do|be doing))\b",
         ),
         (
             "summary",
@@ -111,11 +111,19 @@ _MODIFIERS = frozenset(
         "you",
         "we",
         "this",
+        "would",
     ]
 )
 # Curly quotes as typed by word processors ('What We’re Looking For'), read as straight ones.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _BULLET_CHARS = " \t\r\n\f\v-*•·▪●◦‣#>|"
+# A heading that names the employer: 'About Northwind Logistics', 'ABOUT ACME CORP', 'Why
+# Join Acme?'. Every word of the name capitalised, so 'About the role' is no name; a first
+# word that is a heading word ('About The Role', 'About Us', 'Why You') is none either.
+_EMPLOYER_HEADING = re.compile(
+    r"(?i:about|why(?:[ \t]+(?:join|consider|work[ \t]+(?:at|for|with)))?)"
+    r"[ \t]+([A-Z][\w&.'-]*)(?:[ \t]+[A-Z&][\w&.'-]*){0,4}[ \t]*[:?]?"
+)
 # One character class opens every break, so the scan skips to candidates in C; the
 # lookbehinds then tell which break it is. A full stop after a title or an initial ('Dr.',
 # 'R.') does not end a sentence. Runs of three spaces or more (columns) also break, found by
@@ -163,14 +171,23 @@ class Layout:
         if self._sections is None:
             starts: list[int] = [0]
             labels: list[str | None] = [None]
+            employer: list[int] = []  # which sections an employer-name heading opens
             pos = 0
             for line in self.text.splitlines(keepends=True):
                 if len(line) <= 90:
                     label = heading_label(line)
+                    if label is None and names_employer(line):
+                        label = "about"
+                        employer.append(len(starts))
                     if label is not None:
                         starts.append(pos)
                         labels.append(label)
                 pos += len(line)
+            # the last section, opened by the employer's name in the first half of the text,
+            # may run on into the job itself under headings no one wrote: not read as about
+            last = len(starts) - 1
+            if employer and employer[-1] == last and starts[last] < len(self.text) // 2:
+                del starts[last], labels[last]
             self._sections = (tuple(starts), tuple(labels))
         return self._sections
 
@@ -241,6 +258,18 @@ _HEAD_NOUNS = re.compile(
     r"|will|you'll|you|be|doing|tasks|points|set|accountabilities|job|life|at|why|join|details|career"
     r"|me)$"
 )
+
+
+def names_employer(line: str) -> bool:
+    """Does a line name the employer as a heading ('About Acme Corp', 'Why Join Acme?')?"""
+    stripped = line.lstrip(_BULLET_CHARS)
+    if stripped[:3].lower() not in ("abo", "why"):  # most lines open with neither
+        return False
+    found = _EMPLOYER_HEADING.fullmatch(stripped.strip())
+    if found is None:
+        return False
+    first = found[1].lower()
+    return first not in _MODIFIERS and not _noun_like(first) and not _contracted(first)
 
 
 def _noun_like(word: str) -> bool:

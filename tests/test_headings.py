@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from skillmatch import SkillMatcher
-from skillmatch.sections import heading_label
+from skillmatch.sections import heading_label, names_employer
 
 HEADINGS = [
     ("What we're looking for", "requirements"),
@@ -44,3 +44,36 @@ def test_items_under_a_contracted_heading_are_required() -> None:
     assert levels["terraform"] == "required"
     assert levels["go-language"] == "required"
     assert levels["kubernetes"] == "preferred"  # a duty, not a requirement
+
+
+EMPLOYER = [
+    ("About Northwind Logistics", True),
+    ("ABOUT ACME CORP:", True),
+    ("Why Join Acme?", True),
+    ("About The Role", False),  # a heading word, not a name
+    ("About us", False),  # the 'about' section all the same, by its own pattern
+    ("About the gig", False),  # not capitalised: no name
+    ("About 200 people work here", False),
+]
+
+
+@pytest.mark.parametrize(("line", "names"), EMPLOYER, ids=[e[0] for e in EMPLOYER])
+def test_names_employer(line: str, names: bool) -> None:
+    assert names_employer(line + "\n") is names
+
+
+BLURB = "About Northwind\nNorthwind runs its warehouses on SAP and sells logistics software.\n\n"
+DUTIES = "- Build pipelines in Python\n- Run Kafka\n"
+
+
+def test_an_employer_heading_opens_the_blurb_the_next_heading_closes() -> None:
+    job = BLURB + "What you'll do\n" + DUTIES
+    skills = {s.id for s in SkillMatcher().parse_job(job).skills}
+    assert "sap" not in skills  # the blurb names no requirement
+    assert {"python", "apache-kafka"} <= skills
+
+
+def test_an_employer_heading_early_with_no_heading_after_it_is_not_read_as_about() -> None:
+    # nothing tells where the blurb ends: the duties after it must not be lost with it
+    skills = {s.id for s in SkillMatcher().parse_job(BLURB + DUTIES).skills}
+    assert {"python", "apache-kafka"} <= skills
