@@ -122,7 +122,7 @@ _BULLET_CHARS = " \t\r\n\f\v-*•·▪●◦‣#>|"
 # word that is a heading word ('About The Role', 'About Us', 'Why You') is none either.
 _EMPLOYER_HEADING = re.compile(
     r"(?i:about|why(?:[ \t]+(?:join|consider|work[ \t]+(?:at|for|with)))?)"
-    r"[ \t]+([A-Z][\w&.'-]*)(?:[ \t]+[A-Z&][\w&.'-]*){0,4}[ \t]*[:?]?"
+    r"[ \t]+([A-Z][\w&.'’-]*)(?:[ \t]+[A-Z&][\w&.'’-]*){0,4}[ \t]*[:?]?"
 )
 # One character class opens every break, so the scan skips to candidates in C; the
 # lookbehinds then tell which break it is. A full stop after a title or an initial ('Dr.',

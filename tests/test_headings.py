@@ -49,6 +49,7 @@ def test_items_under_a_contracted_heading_are_required() -> None:
 EMPLOYER = [
     ("About Northwind Logistics", True),
     ("ABOUT ACME CORP:", True),
+    ("About Macy’s", True),  # a curly apostrophe in the name
     ("Why Join Acme?", True),
     ("About The Role", False),  # a heading word, not a name
     ("About us", False),  # the 'about' section all the same, by its own pattern
