@@ -116,18 +116,28 @@ Source = str | os.PathLike[str] | TextDocument | Collection
 # -- inputs ----------------------------------------------------------------------------------
 
 
-def expand_documents(sources: Iterable[Source]) -> list[str | TextDocument | Collection]:
+def expand_documents(
+    sources: Source | Iterable[Source],
+) -> list[str | TextDocument | Collection]:
     """Each source as given, with folders replaced by their files (see iter_documents)."""
     return list(iter_documents(sources))
 
 
-def iter_documents(sources: Iterable[Source]) -> Iterator[str | TextDocument | Collection]:
+def iter_documents(
+    sources: Source | Iterable[Source],
+) -> Iterator[str | TextDocument | Collection]:
     """Each source as given, with folders replaced by their files (recursive, sorted by path),
     one at a time: a stream of records is never held whole.
 
-    Inside folders, hidden entries, editor lock files (~$x.docx) and unsupported suffixes are
-    skipped; a path that does not exist is kept, to become an error row.
+    One source may stand alone ('cvs/' rather than ['cvs/']): a string is a path, never a
+    sequence of one-letter paths ('/' alone would walk the whole filesystem). Inside folders,
+    hidden entries, editor lock files (~$x.docx) and unsupported suffixes are skipped; a path
+    that does not exist is kept, to become an error row.
     """
+    if isinstance(sources, bytes):
+        raise TypeError("documents must be paths or TextDocuments, not bytes: decode them first")
+    if isinstance(sources, str | os.PathLike | TextDocument | Collection):
+        sources = (sources,)
     for source in sources:
         if isinstance(source, TextDocument | Collection):
             yield source
@@ -215,7 +225,7 @@ def _record(where: str, line: str) -> TextDocument:
 def rank(
     matcher: SkillMatcher,
     job: str | Profile,
-    documents: Iterable[Source],
+    documents: Source | Iterable[Source],
     *,
     workers: int | None = None,
     cache: ProfileCache | str | os.PathLike[str] | bool | None = None,
@@ -279,7 +289,7 @@ def rank(
 def iter_rows(
     matcher: SkillMatcher,
     job: str | Profile,
-    documents: Iterable[Source],
+    documents: Source | Iterable[Source],
     *,
     workers: int | None = None,
     cache: ProfileCache | str | os.PathLike[str] | bool | None = None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cached_property
 from itertools import pairwise
 from operator import itemgetter
@@ -202,9 +202,10 @@ class SkillMatcher:
             job_profile, resume_profile, self.taxonomy, self.weights, resume_text=resume_text
         )
 
-    def rank(self, job: str | Profile, documents: Iterable[Any], **options: Any) -> list[RankedRow]:
-        """Score many résumés (paths, folders, TextDocuments, a batch.Collection) against one
-        job, most relevant first (relevance, then fit score, then document).
+    def rank(self, job: str | Profile, documents: Any, **options: Any) -> list[RankedRow]:
+        """Score many résumés (paths, folders, TextDocuments, a batch.Collection; one of them
+        alone or an iterable of them) against one job, most relevant first (relevance, then
+        fit score, then document).
 
         Options (see skillmatch.batch.rank): workers, cache, progress, engine, scheduler,
         explain, reports, top, min_score, file_as (file the documents under a collection name

@@ -184,6 +184,21 @@ def test_ties_are_ordered_by_document(mini: SkillMatcher) -> None:
     ]
 
 
+def test_one_source_alone_is_one_path_not_a_string_of_letters(corpus: Path) -> None:
+    # iterating 'cvs/' would give 'c', 'v', 's', '/', and '/' is the whole filesystem
+    assert expand_documents(str(corpus)) == expand_documents([corpus])
+    assert expand_documents(corpus / "a-strong.txt") == [str(corpus / "a-strong.txt")]
+    with pytest.raises(TypeError, match="not bytes"):
+        expand_documents(b"cvs/")
+
+
+def test_rank_takes_a_folder_given_alone(mini: SkillMatcher, corpus: Path) -> None:
+    alone = mini.rank(JOB, str(corpus), workers=1, cache=False)
+    listed = mini.rank(JOB, [corpus], workers=1, cache=False)
+    assert [r.document for r in alone] == [r.document for r in listed]
+    assert len(alone) == len(READABLE) + len(ERRORS)
+
+
 def test_scores_equal_scoring_one_by_one(mini: SkillMatcher, corpus: Path) -> None:
     rows = rank(mini, JOB, [corpus / "b-middle.pdf"], workers=1, cache=False)
     single = mini.score(JOB, MIDDLE)
