@@ -141,6 +141,7 @@ class SkillMatcher:
         # per-skill category tests, answered by one set lookup per mention
         skills = self.taxonomy.skills
         self._anchor_ids = frozenset(i for i, s in skills.items() if s.category not in _NOT_ANCHORS)
+        self._families = _confirming_families(self.taxonomy)
         self._domain_ids = frozenset(
             i for i, s in skills.items() if s.category in DOMAIN_CATEGORIES
         )
@@ -550,9 +551,11 @@ class SkillMatcher:
                     anchor_starts = [a.start for a in anchors]
                 lo = bisect_left(anchor_starts, min(s0, start - CONFIRM_WINDOW))
                 hi = bisect_right(anchor_starts, max(s1 - 1, start + CONFIRM_WINDOW))
+                family = self._families.get(sid)  # None: any skill nearby confirms
                 if any(
                     a.form.skill_id != sid
                     and (s0 <= a.start < s1 or abs(a.start - start) <= CONFIRM_WINDOW)
+                    and (family is None or a.form.skill_id in family)
                     for a in anchors[lo:hi]
                 ):
                     continue
@@ -774,6 +777,33 @@ class SkillMatcher:
 
 
 _GAPS: dict[str, list[str]] = {}  # the tokens of short gaps between mentions (', ', ' or ')
+
+
+def _confirming_families(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
+    """For each skill marked `confirm_family`, the skills that may confirm its ambiguous forms:
+    what descends from it and from its parents, and its related skills."""
+    children: dict[str, list[str]] = {}
+    for sid, skill in taxonomy.skills.items():
+        for parent in skill.parents:
+            children.setdefault(parent, []).append(sid)
+
+    def descendants(root: str) -> set[str]:
+        found, todo = {root}, [root]
+        while todo:
+            for child in children.get(todo.pop(), ()):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return found
+
+    families = {}
+    for sid, skill in taxonomy.skills.items():
+        if skill.confirm_family:
+            family = set(skill.related) | descendants(sid)
+            for parent in skill.parents:
+                family |= descendants(parent)
+            families[sid] = frozenset(family)
+    return families
 
 
 def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -48,6 +48,12 @@ class Skill(BaseModel):
         default=(), description="Words that confirm an ambiguous form."
     )
     deny: tuple[str, ...] = Field(default=(), description="Words that deny an ambiguous form.")
+    confirm_family: bool = Field(
+        default=False,
+        description="Only a skill of its own family (what descends from its parents, and its "
+        "related skills) confirms an ambiguous form, not any skill nearby: 'CV' is also a "
+        "résumé, so 'CV' above 'React, CSS' is no computer vision, 'CV and PyTorch' is.",
+    )
     roles: tuple[str, ...] = Field(
         default=(),
         description="Titles of people who practise the skill that word formation does not "
@@ -108,6 +114,7 @@ class _SkillEntry(BaseModel):
     ambiguous: list[str] = []
     confirm: list[str] = []
     deny: list[str] = []
+    confirm_family: bool = False
     roles: list[str] = []
     parents: list[str] = []
     implies: list[str] = []

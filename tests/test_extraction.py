@@ -140,6 +140,19 @@ def test_cv_meaning_resume_is_not_computer_vision(matcher: SkillMatcher) -> None
     assert matcher.extract("CV models with Python and PyTorch").get("computer-vision")
 
 
+@pytest.mark.parametrize(
+    "resume",
+    [
+        "CV\n\nLena Vogel\nFront-end developer\nReact, TypeScript, CSS\n",
+        "Jane Doe - CV\nPython, Kubernetes, Terraform\n",
+    ],
+    ids=["a line of its own", "after the name"],
+)
+def test_a_resume_headed_cv_is_not_computer_vision(matcher: SkillMatcher, resume: str) -> None:
+    # only a skill of computer vision's family confirms 'CV' (confirm_family), not any tool
+    assert matcher.parse_resume(resume).get("computer-vision") is None
+
+
 def test_camelcase_split_into_common_words_is_not_a_variant(matcher: SkillMatcher) -> None:
     assert matcher.extract("Our systems grow at scale.").get("semantic-layer") is None
 
