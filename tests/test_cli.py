@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from skillmatch.cli import main
+from tests.conftest import ROOT
 
 JOB = "Requirements:\n- 5+ years of Python\n- Kubernetes or Docker\n\nNice to have:\n- Tableau\n"
 RESUME = "Skills: Python (6 years), Docker, Power BI\n"
@@ -156,6 +158,64 @@ def test_taxonomy_validate_reports_problems_with_exit_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["taxonomy", "validate", str(bad)])
     assert result.exit_code == 1
     assert f"{bad}: skill 'a': parents names unknown skill 'zz'" in result.output
+
+
+# the override file of taxonomy/README.md, as a user would save it
+README_OVERRIDE = """\
+category: internal
+skills:
+  - {id: our-dsl, name: OurDSL, parents: [programming]}
+extend:
+  - {id: python, aliases: [Py-lang]}
+retire: [kaggle]
+"""
+
+
+def test_taxonomy_validate_checks_a_file_merged_over_the_bundled_taxonomy(tmp_path: Path) -> None:
+    from skillmatch.compiled import cached_taxonomy
+
+    ours = tmp_path / "ours.yaml"
+    ours.write_text(README_OVERRIDE, encoding="utf-8")
+    result = run("taxonomy", "validate", str(ours), "--json")
+    assert result.exit_code == 0, result.output
+    loaded = cached_taxonomy(extra=[ours])  # what `--taxonomy ours.yaml` loads
+    assert json.loads(result.output) == {"valid": True, "skills": len(loaded), "hash": loaded.hash}
+
+
+def test_taxonomy_validate_checks_a_bundled_file_in_place_of_its_copy() -> None:
+    from skillmatch.compiled import cached_taxonomy
+
+    bundled = ROOT / "taxonomy" / "programming-languages.yaml"
+    for path in (bundled, os.path.relpath(bundled)):  # however the user spells it
+        result = run("taxonomy", "validate", str(path), "--json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["hash"] == cached_taxonomy().hash
+
+
+def test_taxonomy_validate_merges_the_taxonomy_option_under_its_files(tmp_path: Path) -> None:
+    ours, links = tmp_path / "ours.yaml", tmp_path / "links.yaml"
+    ours.write_text(README_OVERRIDE, encoding="utf-8")
+    links.write_text("extend:\n  - {id: our-dsl, aliases: [OurDSL 2]}\n", encoding="utf-8")
+    alone = CliRunner().invoke(main, ["taxonomy", "validate", str(links)])
+    assert alone.exit_code == 1
+    assert alone.output == f"{links}: extend 'our-dsl': no such skill to extend\n"
+    result = run("taxonomy", "validate", str(links), "--taxonomy", str(ours))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("valid: ")
+
+
+def test_taxonomy_validate_json_names_the_file_of_every_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("retire: [no-such-skill]\nextend:\n  - {id: nope, aliases: [x]}\n", "utf-8")
+    result = CliRunner().invoke(main, ["taxonomy", "validate", str(bad), "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output) == {
+        "valid": False,
+        "problems": [
+            f"{bad}: extend 'nope': no such skill to extend",
+            f"{bad}: retire 'no-such-skill': no such skill",
+        ],
+    }
 
 
 def test_taxonomy_search_is_fuzzy() -> None:

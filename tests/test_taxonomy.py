@@ -117,6 +117,19 @@ def test_extending_an_unknown_id_is_an_error(tmp_path: Path) -> None:
     assert problems_of(MINI, extra=(extra,)) == [f"{extra}: extend 'nope': no such skill to extend"]
 
 
+def test_retiring_an_unknown_id_names_the_file(tmp_path: Path) -> None:
+    extra = write(tmp_path, "ours.yaml", "retire: [nope]\n")
+    assert problems_of(MINI, extra=(extra,)) == [f"{extra}: retire 'nope': no such skill"]
+
+
+def test_an_extra_file_that_is_a_base_file_is_loaded_once(tmp_path: Path) -> None:
+    base = write(tmp_path, "langs.yaml", "category: x\nskills:\n  - {id: python, name: Python}\n")
+    alone = load_taxonomy([base])
+    for again in (base, tmp_path / ".." / tmp_path.name / "langs.yaml"):
+        merged = load_taxonomy([tmp_path], extra=[again, again])
+        assert (merged.hash, merged.files) == (alone.hash, alone.files)
+
+
 def test_missing_taxonomy_path_is_a_clear_error(tmp_path: Path) -> None:
     assert problems_of(tmp_path / "absent.yaml") == [
         f"{tmp_path / 'absent.yaml'}: no such taxonomy file or folder"
