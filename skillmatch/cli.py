@@ -508,15 +508,26 @@ def taxonomy_search(text: str, limit: int, as_json: bool, extra_taxonomy: tuple[
 @taxonomy.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=str))
 @_json_option
-def taxonomy_validate(paths: tuple[str, ...], as_json: bool) -> None:
-    """Check taxonomy files (default: the bundled taxonomy); exit 1 listing every problem."""
+@_taxonomy_option
+def taxonomy_validate(
+    paths: tuple[str, ...], as_json: bool, extra_taxonomy: tuple[str, ...]
+) -> None:
+    """Check PATHS as `--taxonomy` loads them, merged over the bundled taxonomy (and any
+    --taxonomy files); with no PATHS, the bundled taxonomy. Exit 1 listing every problem.
+
+    A bundled file counts in its place, not twice.
+
+    \b
+    Example:
+      skillmatch taxonomy validate ours.yaml --json
+    """
     import json
 
     from skillmatch.errors import TaxonomyError
     from skillmatch.taxonomy import load_taxonomy
 
     try:
-        tax = load_taxonomy(list(paths) or None)
+        tax = load_taxonomy(extra=[*extra_taxonomy, *paths])
     except TaxonomyError as exc:
         if as_json:
             click.echo(json.dumps({"valid": False, "problems": exc.problems}, indent=2))

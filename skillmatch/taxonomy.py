@@ -395,9 +395,19 @@ class Taxonomy:
 def taxonomy_files(
     paths: Sequence[str | Path] | None = None, extra: Sequence[str | Path] = ()
 ) -> tuple[list[Path], list[Path]]:
-    """The YAML files of a taxonomy: the base ones (bundled by default) and the extra ones."""
+    """The YAML files of a taxonomy: the base ones (bundled by default) and the extra ones.
+
+    An extra file already loaded (a bundled file passed to `--taxonomy` or `taxonomy validate`,
+    however its path is spelled, or one file passed twice) counts once, where it first stands:
+    loaded again it would clash with its own skills as duplicate ids.
+    """
     base_files = [f for p in (paths or [default_taxonomy_dir()]) for f in _yaml_files(Path(p))]
-    extra_files = [f for p in extra for f in _yaml_files(Path(p))]
+    seen = {f.resolve() for f in base_files}
+    extra_files: list[Path] = []
+    for file in (f for p in extra for f in _yaml_files(Path(p))):
+        if file.resolve() not in seen:
+            seen.add(file.resolve())
+            extra_files.append(file)
     return base_files, extra_files
 
 
@@ -424,7 +434,7 @@ def load_taxonomy(
     base_files, extra_files = taxonomy_files(paths, extra)
     skills: dict[str, Skill] = {}
     extra_names = {str(f) for f in extra_files}
-    retired: set[str] = set()
+    retired: dict[str, Path] = {}  # id -> the file that retires it, for the message
     extensions: list[tuple[Path, _Extension]] = []
     frequency: Frequency | None = None
     salience: Salience | None = None
@@ -452,7 +462,8 @@ def load_taxonomy(
                     f"{where}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors()
                 )
         extensions.extend((path, ext) for ext in parsed.extend)
-        retired.update(parsed.retire)
+        for sid in parsed.retire:
+            retired.setdefault(sid, path)
         if parsed.frequency is not None:  # the last file that has counts wins
             frequency = parsed.frequency
         if parsed.salience is not None:  # ...and so does the last salience model
@@ -467,11 +478,11 @@ def load_taxonomy(
             for name in ext.model_fields_set - {"id"}
         }
         skills[ext.id] = base.model_copy(update=update)
-    for sid in sorted(retired):
+    for sid, path in sorted(retired.items()):
         if skills.pop(sid, None) is None:
-            problems.append(f"retire {sid!r}: no such skill")
+            problems.append(f"{path}: retire {sid!r}: no such skill")
     for skill in skills.values():  # retiring drops relations that pointed at the retired skill
-        if retired & {*skill.parents, *skill.implies, *skill.related}:
+        if retired.keys() & {*skill.parents, *skill.implies, *skill.related}:
             skills[skill.id] = skill.model_copy(
                 update={
                     r: tuple(t for t in getattr(skill, r) if t not in retired) for r in RELATIONS
