@@ -361,9 +361,21 @@ def iter_rows(
 
 
 def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
-    """The items _CHUNK at a time: what a batch holds of its inputs at once."""
+    """The items _CHUNK at a time: what a batch holds of its inputs at once. An input that
+    fails part-way (a read error) fails after the items before it, in a last short chunk, have
+    been handed over: a stream has then given every row before the error."""
     stream = iter(items)
-    while chunk := list(islice(stream, _CHUNK)):
+    while True:
+        chunk: list[Any] = []
+        try:
+            for item in islice(stream, _CHUNK):
+                chunk.append(item)
+        except Exception:
+            if chunk:
+                yield chunk
+            raise
+        if not chunk:
+            return
         yield chunk
 
 

@@ -163,6 +163,25 @@ def test_jsonl_records_are_read_as_they_are_consumed(tmp_path: Path) -> None:
         iter_jsonl(tmp_path / "gone.jsonl")  # at once, before anything is consumed
 
 
+def test_rows_before_an_input_that_fails_part_way_are_all_yielded_first(
+    mini: SkillMatcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read error stops the run where it is found, not at the start of its chunk."""
+    monkeypatch.setattr(batch, "_CHUNK", 5)
+    docs = _documents(7)
+
+    def failing() -> Iterator[TextDocument]:
+        yield from docs
+        raise DocumentError("in.jsonl", "cannot read: Input/output error")
+
+    rows = iter_rows(mini, JOB, failing(), workers=1, cache=False, reports=False)
+    seen = []
+    with pytest.raises(DocumentError, match="Input/output error"):
+        for row in rows:
+            seen.append(row.document)
+    assert seen == [d.id for d in docs]
+
+
 def test_cli_jsonl_output_is_the_same_for_any_chunk_size(
     mini: SkillMatcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
