@@ -160,26 +160,28 @@ def _folder_files(folder: Path) -> list[Path]:
 
 
 def read_jsonl(
-    path: str | os.PathLike[str], lines: Iterable[str] | None = None
+    path: str | os.PathLike[str], lines: Iterable[bytes] | None = None
 ) -> list[TextDocument]:
     """Records {"id": …, "text": …}, one JSON object a line, as a list (see iter_jsonl)."""
     return list(iter_jsonl(path, lines))
 
 
 def iter_jsonl(
-    path: str | os.PathLike[str], lines: Iterable[str] | None = None
+    path: str | os.PathLike[str], lines: Iterable[bytes] | None = None
 ) -> Iterator[TextDocument]:
-    """Records {"id": …, "text": …}, one JSON object a line, read as they are consumed; a bad
-    line becomes an error record. A file that cannot be opened fails here, at once; one that
-    turns out not to be UTF-8 fails where it does (DocumentError either way).
+    """Records {"id": …, "text": …}, one JSON object a line, read as they are consumed. A bad
+    line (bad JSON, not UTF-8, no text) becomes an error record named by its line number,
+    blank lines counted. A file that cannot be opened fails here, at once; one that cannot be
+    read part-way fails where it does (DocumentError either way).
 
-    `lines` replaces reading the file (standard input); `path` then only names the records.
+    `lines` replaces reading the file (the lines of a binary stream: standard input's); `path`
+    then only names the records.
     """
     name = os.fspath(path)
     if lines is not None:
         return _records(name, lines)
     try:
-        fh = open(path, encoding="utf-8")  # noqa: SIM115 - closed by _records
+        fh = open(path, "rb")  # noqa: SIM115 - closed by _records
     except FileNotFoundError:
         raise DocumentError(name, "no such file") from None
     except OSError as exc:
@@ -187,13 +189,21 @@ def iter_jsonl(
     return _records(name, fh, fh)
 
 
-def _records(name: str, lines: Iterable[str], owned: Any = None) -> Iterator[TextDocument]:
+def _records(name: str, lines: Iterable[bytes], owned: Any = None) -> Iterator[TextDocument]:
+    """Lines are decoded one at a time, so that a line that is not UTF-8 is one error record,
+    as a line of bad JSON is, and not the end of the input."""
+    offset = 0  # of the line in the input: where to look for the bad byte
     try:
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                yield _record(f"{name}:{number}", line)
-    except UnicodeDecodeError as exc:
-        raise DocumentError(name, f"not UTF-8 text (byte {exc.start})") from None
+        for number, raw in enumerate(lines, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                why = f"not UTF-8 text (byte offset {offset + exc.start} in the input)"
+                yield TextDocument(f"{name}:{number}", error=why)
+            else:
+                if line.strip():
+                    yield _record(f"{name}:{number}", line)
+            offset += len(raw)
     except OSError as exc:
         raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
     finally:

@@ -11,7 +11,7 @@ import itertools
 import sys
 from collections.abc import Callable, Iterator
 from functools import wraps
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 
@@ -278,7 +278,7 @@ def rank(
         sources.extend(_stdin_lines("paths") if item == STDIN else [item])
     records: Iterator[Any] = iter(())
     if jsonl is not None:  # streamed: the records' texts are never all in memory at once
-        lines = _stdin_stream("records") if jsonl == STDIN else None
+        lines = _stdin_bytes("records") if jsonl == STDIN else None
         records = batch.iter_jsonl("<stdin>" if lines is not None else jsonl, lines)
         first = next(records, None)  # a file that cannot be opened fails here, before any work
         if first is not None:
@@ -377,12 +377,20 @@ def _stdin_lines(what: str) -> list[str]:
 
 
 def _stdin_stream(what: str) -> Iterator[str]:
-    """Non-blank lines of standard input, read as they are consumed (records for `--jsonl -`);
+    """Non-blank lines of standard input, read as they are consumed (paths for `rank -`);
     a terminal is refused at once."""
     stream = sys.stdin
     if stream.isatty():
         raise click.UsageError(f"- reads {what} from standard input, but nothing is piped in")
     return (line.rstrip("\r\n") for line in stream if line.strip())
+
+
+def _stdin_bytes(what: str) -> BinaryIO:
+    """Standard input as bytes (records for `--jsonl -`): iter_jsonl numbers and decodes its
+    lines as it does a file's, blank and undecodable lines counted; a terminal is refused."""
+    if sys.stdin.isatty():
+        raise click.UsageError(f"- reads {what} from standard input, but nothing is piped in")
+    return sys.stdin.buffer
 
 
 class _ProgressBar:

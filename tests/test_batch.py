@@ -124,6 +124,24 @@ def test_jsonl_records_and_bad_lines_become_documents(tmp_path: Path) -> None:
     ]
 
 
+def test_jsonl_line_that_is_not_utf8_becomes_an_error_row_named_by_its_line(
+    tmp_path: Path,
+) -> None:
+    """As a line of bad JSON does: one bad record is not the end of the others."""
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(
+        b'{"id": "r1", "text": "Python"}\n'  # 31 bytes
+        b"\n"
+        b'{"id": "bad", "text": "caf\xe9"}\n'  # the \xe9 is byte 26 of this line
+        b'{"id": "r4", "text": "SQL"}\n'
+    )
+    assert read_jsonl(path) == [
+        TextDocument("r1", "Python"),
+        TextDocument(f"{path}:3", error="not UTF-8 text (byte offset 58 in the input)"),
+        TextDocument("r4", "SQL"),
+    ]
+
+
 # -- ranking ---------------------------------------------------------------------------------
 
 
@@ -536,6 +554,27 @@ def test_cli_jsonl_from_stdin(use_mini: SkillMatcher, job_file: Path) -> None:
     records = json.dumps({"id": 1, "text": STRONG}) + "\n"
     result = invoke("--job", str(job_file), "--jsonl", "-", "--json", "--no-cache", input=records)
     assert [(r["document"], r["score"]) for r in json.loads(result.stdout)] == [("1", 100.0)]
+
+
+def test_cli_jsonl_from_stdin_numbers_lines_as_the_file_does(
+    use_mini: SkillMatcher, job_file: Path, tmp_path: Path
+) -> None:
+    """Blank lines count: a record is named by its physical line, read from a path or a pipe."""
+    records = '{"id": "a", "text": "Python"}\n\n{"text": "SQL"}\nnot json\n'
+    (tmp_path / "in.jsonl").write_text(records, encoding="utf-8")
+    for source, name, given in (
+        (str(tmp_path / "in.jsonl"), str(tmp_path / "in.jsonl"), None),
+        ("-", "<stdin>", records),
+    ):
+        result = invoke(
+            "--job", str(job_file), "--jsonl", source, "--ndjson", "--no-cache", input=given
+        )
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [(r["document"], r["error"]) for r in rows] == [
+            ("a", None),
+            (f"{name}:3", None),
+            (f"{name}:4", "not valid JSON (Expecting value)"),
+        ]
 
 
 def test_cli_explain_adds_evidence(use_mini: SkillMatcher, job_file: Path, small: Path) -> None:

@@ -151,14 +151,22 @@ def test_a_stream_holds_the_texts_of_one_chunk_at_most(
 def test_jsonl_records_are_read_as_they_are_consumed(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     good = json.dumps({"id": "a", "text": "Python"}) + "\n"
-    path.write_bytes(good.encode() * 5000 + b'{"id": "b", "text": "caf\xe9"}\n')
+    bad = b'{"id": "b", "text": "caf\xe9"}\n'
+    path.write_bytes(good.encode() * 5000 + bad)
     records = iter_jsonl(path)
-    assert next(records) == TextDocument("a", "Python")  # well before the bad byte
-    seen = 1
-    with pytest.raises(DocumentError, match="not UTF-8 text"):
-        for _ in records:
-            seen += 1
-    assert 4000 < seen <= 5000  # records came as the file was decoded, a buffer at a time
+    assert next(records) == TextDocument("a", "Python")
+    with path.open("ab") as fh:  # written after the first record was read: still to come
+        fh.write(b'{"id": "late", "text": "SQL"}\n')
+    rest = list(records)
+    offset = len(good) * 5000 + bad.index(b"\xe9")
+    assert len(rest) == 5001
+    assert rest[-2:] == [
+        TextDocument(
+            f"{path}:5001",
+            error=f"not UTF-8 text (byte offset {offset} in the input)",
+        ),
+        TextDocument("late", "SQL"),
+    ]
     with pytest.raises(DocumentError, match="no such file"):
         iter_jsonl(tmp_path / "gone.jsonl")  # at once, before anything is consumed
 
@@ -180,6 +188,28 @@ def test_rows_before_an_input_that_fails_part_way_are_all_yielded_first(
         for row in rows:
             seen.append(row.document)
     assert seen == [d.id for d in docs]
+
+
+def test_cli_ndjson_streams_every_record_around_a_line_that_is_not_utf8(
+    mini: SkillMatcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_matcher", lambda extra_taxonomy: mini)
+    monkeypatch.setattr(batch, "_CHUNK", 4)
+    (tmp_path / "job.txt").write_text(JOB, encoding="utf-8")
+    good = [json.dumps({"id": f"r{i}", "text": STRONG}).encode() + b"\n" for i in range(9)]
+    bad = b'{"id": "bad", "text": "caf\xe9"}\n'
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"".join(good[:6]) + bad + b"".join(good[6:]))
+    args = ["rank", "--job", str(tmp_path / "job.txt"), "--jsonl", str(path), "--ndjson"]
+    done = CliRunner().invoke(cli.main, [*args, "--no-cache"])
+    assert done.exit_code == 1, done.output
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    offset = len(b"".join(good[:6])) + bad.index(b"\xe9")
+    assert [(r["document"], r["error"]) for r in rows] == [
+        *[(f"r{i}", None) for i in range(6)],
+        (f"{path}:7", f"not UTF-8 text (byte offset {offset} in the input)"),
+        *[(f"r{i}", None) for i in range(6, 9)],
+    ]
 
 
 def test_cli_jsonl_output_is_the_same_for_any_chunk_size(
