@@ -66,11 +66,16 @@ def search(tax: Taxonomy, text: str, *, limit: int = 10) -> list[dict[str, Any]]
         choices,
         scorer=fuzz.WRatio,
         processor=utils.default_process,
-        limit=limit * 5,
+        limit=limit * 10,
         score_cutoff=50,
     )
     best: dict[str, tuple[float, str]] = {}
+    wanted = len(utils.default_process(text))
     for form, score, idx in found:
+        # a form under half the query's length ('TS', '.NET' in 'kubernets') matches a piece
+        # of it, not the skill asked for
+        if 2 * len(utils.default_process(form)) < wanted:
+            continue
         sid = owners[idx]
         if sid not in best or score > best[sid][0]:
             best[sid] = (score, form)
