@@ -710,9 +710,11 @@ def plan_esco(
     for skill in tax.skills.values():
         for uuid in skill.esco:
             by_uuid.setdefault(uuid.lower(), set()).add(skill.id)
+    seen: set[str] = set()  # the collections the file names, for an unknown one
     for row in skills:
         plan.read += 1
         if collection is not None and collection not in row.collections:
+            seen.update(row.collections)
             continue
         plan.considered += 1
         bare = _PAREN.sub("", row.label)
@@ -735,6 +737,11 @@ def plan_esco(
                 category=esco_category(row),
                 parents=parents,
             )
+        )
+    if collection is not None and plan.read and not plan.considered:
+        named = ", ".join(sorted(seen)) or "none"
+        raise SkillmatchError(
+            f"no ESCO skill in the file is in collection {collection!r} (its collections: {named})"
         )
     planner.finish()
     return plan

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from skillmatch import load_taxonomy
 from skillmatch.cli import main
+from skillmatch.errors import SkillmatchError
 from skillmatch.importers import (
     SourceFileError,
     plan_esco,
@@ -340,6 +341,18 @@ def test_esco_plan_proposes_new_skills_with_parents_and_free_aliases(
     assert plan.known == 1  # Python, by its UUID
     assert [e.to_yaml_dict() for e in plan.extensions] == [{"id": "sql", "esco": [SQL_ESCO]}]
     assert (plan.read, plan.considered) == (4, 3)  # the green row is outside the collection
+
+
+def test_esco_collection_no_row_is_in_is_an_error_naming_the_files_collections(
+    esco_csv: Path, tiny_tax: Taxonomy
+) -> None:
+    with pytest.raises(SkillmatchError, match=r"'bogus' \(its collections: .*digital"):
+        plan_esco(read_esco(esco_csv), tiny_tax, collection="bogus")
+    result = CliRunner().invoke(
+        main, ["taxonomy", "import-esco", str(esco_csv), "--collection", "bogus"]
+    )
+    assert result.exit_code == 1
+    assert "no ESCO skill in the file is in collection 'bogus'" in result.output
 
 
 def test_esco_collection_none_takes_every_row(esco_csv: Path, tiny_tax: Taxonomy) -> None:
