@@ -782,26 +782,12 @@ _GAPS: dict[str, list[str]] = {}  # the tokens of short gaps between mentions ('
 def _confirming_families(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
     """For each skill marked `confirm_family`, the skills that may confirm its ambiguous forms:
     what descends from it and from its parents, and its related skills."""
-    children: dict[str, list[str]] = {}
-    for sid, skill in taxonomy.skills.items():
-        for parent in skill.parents:
-            children.setdefault(parent, []).append(sid)
-
-    def descendants(root: str) -> set[str]:
-        found, todo = {root}, [root]
-        while todo:
-            for child in children.get(todo.pop(), ()):
-                if child not in found:
-                    found.add(child)
-                    todo.append(child)
-        return found
-
     families = {}
     for sid, skill in taxonomy.skills.items():
         if skill.confirm_family:
-            family = set(skill.related) | descendants(sid)
+            family = {sid, *skill.related, *taxonomy.descendants(sid)}
             for parent in skill.parents:
-                family |= descendants(parent)
+                family |= {parent, *taxonomy.descendants(parent)}
             families[sid] = frozenset(family)
     return families
 
