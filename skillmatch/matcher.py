@@ -781,11 +781,12 @@ _GAPS: dict[str, list[str]] = {}  # the tokens of short gaps between mentions ('
 
 def _confirming_families(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
     """For each skill marked `confirm_family`, the skills that may confirm its ambiguous forms:
-    what descends from it and from its parents, and its related skills."""
+    what descends from it and from its parents, and its related skills (both ways, as
+    the taxonomy reads `related`)."""
     families = {}
     for sid, skill in taxonomy.skills.items():
         if skill.confirm_family:
-            family = {sid, *skill.related, *taxonomy.descendants(sid)}
+            family = {sid, *taxonomy.related_index[sid], *taxonomy.descendants(sid)}
             for parent in skill.parents:
                 family |= {parent, *taxonomy.descendants(parent)}
             families[sid] = frozenset(family)
