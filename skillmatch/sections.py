@@ -22,10 +22,12 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "about",
-            r"\b(about (us|the company|the team|our company|our team|company|[a-z]+ inc)|who we are"
-            r"|benefits|perks|what we offer|why (join|work)|our (culture|values|mission|story|team)"
+            r"\b(about (us|the company|the team|our (company|team|organi[sz]ation)|company|[a-z]+ inc)|who we are"
+            r"|benefits?|perks|what we offer|why (join|work)|our (culture|values|mission|story|team)"
             r"|compensation|equal (employment )?opportunity|eeo|life at|company (overview|description)"
-            r"|salary|the company|the team|what'?s in it for you|diversity|our offer|we offer)\b",
+            r"|salary|the company|the team|what'?s in it for you|diversity|our offer|we offer"
+            r"|what we do|why us|company culture|(what|[a-z]+) can offer|how to apply|disclaimer"
+            r"|privacy notice|equal opportunity employer)\b",
         ),
         # what the candidate must bring, even beside a word of another section ('What You
         # Need for this Position')
@@ -42,7 +44,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(responsibilit(y|ies)|what you('ll| will)? (do|be doing)|duties|the role|your role"
             r"|role|day[ -]to[ -]day|job description|description|overview|position|the job"
             r"|tasks|accountabilities|the opportunity|opportunity|what we need you to do|mission"
-            r"|^you('ll| will)$|what (will|would) you (do|be doing))\b",
+            r"|^you('ll| will)$|what (will|would) you (do|be doing)|what youll do"
+            r"|(essential|job|primary|key) functions)\b",
         ),
         (
             "summary",
@@ -112,6 +115,10 @@ _MODIFIERS = frozenset(
         "we",
         "this",
         "would",
+        "typical",
+        "can",
+        "equal",
+        "how",
     ]
 )
 # Curly quotes as typed by word processors ('What We’re Looking For'), read as straight ones.
@@ -134,6 +141,12 @@ _SEGMENT_BREAK = re.compile(
     r"\s+(?=[\"'(\[]?[A-Z0-9•*\-])|(?<=[•▪●◦‣∙·|])(?=\s))"
 )
 _SPACE_RUN = re.compile(r"   +")
+# About-headings that open the company's own blurb, which a job text often runs on from with no
+# heading of its own (unlike benefits or an EEO statement, which close a posting).
+_BLURB = re.compile(
+    r"\b(about (us|the company|our (company|organi[sz]ation))|who we are|what we do|why us"
+    r"|why (join|work)|our (mission|story)|company (overview|description))\b"
+)
 
 
 class Layout:
@@ -179,14 +192,22 @@ class Layout:
                     if label is None and names_employer(line):
                         label = "about"
                         employer.append(len(starts))
+                    elif label == "about" and _BLURB.search(line.lower()):
+                        employer.append(len(starts))
                     if label is not None:
                         starts.append(pos)
                         labels.append(label)
                 pos += len(line)
-            # the last section, opened by the employer's name in the first half of the text,
-            # may run on into the job itself under headings no one wrote: not read as about
+            # the last section, a company blurb ('About Acme', 'Why us?') opened in the first
+            # half of the text before any heading of the job's own, may run on into the job
+            # under headings no one wrote: not read as about
             last = len(starts) - 1
-            if employer and employer[-1] == last and starts[last] < len(self.text) // 2:
+            if (
+                employer
+                and employer[-1] == last
+                and starts[last] < len(self.text) // 2
+                and all(label == "about" for label in labels[1:last])
+            ):
                 del starts[last], labels[last]
             self._sections = (tuple(starts), tuple(labels))
         return self._sections
@@ -250,13 +271,13 @@ def heading_label(line: str) -> str | None:
 
 _HEAD_NOUNS = re.compile(
     r"^(requirements?|qualifications?|responsibilit(y|ies)|duties|skills?|experience|education"
-    r"|benefits|perks|overview|summary|profile|role|position|description|certifications?"
+    r"|benefits?|perks|overview|summary|profile|role|position|description|certifications?"
     r"|projects?|expertise|knowledge|competenc(y|ies)|haves?|plus(es)?|bonus|us|company|team"
     r"|preferred|desired|desirable|do|bring|need|are|offer|culture|values|mission|opportunity"
     r"|technologies|tools|stack|objective|employment|history|internships?|publications?|awards"
     r"|languages|interests|hobbies|compensation|salary|needed|needs|candidate|ideal|looking|for"
     r"|will|you'll|you|be|doing|tasks|points|set|accountabilities|job|life|at|why|join|details|career"
-    r"|me)$"
+    r"|me|statement|employer|opportunity|eeo|functions|youll|apply|disclaimer|notice|privacy)$"
 )
 
 

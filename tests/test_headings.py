@@ -20,6 +20,20 @@ HEADINGS = [
     ("You will:", "responsibilities"),
     ("About This Role", "responsibilities"),
     ("About me", "summary"),
+    ("Essential Functions:", "responsibilities"),  # duties, not the 'essentials' asked
+    ("ESSENTIAL JOB FUNCTIONS", "responsibilities"),
+    ("Typical accountabilities", "responsibilities"),
+    ("WHAT YOULL DO", "responsibilities"),  # the apostrophe lost on the way
+    ("EEO Statement", "about"),  # what closes a posting asks for nothing
+    ("Equal Employment Opportunity", "about"),
+    ("Equal Opportunity Employer", "about"),
+    ("Disclaimer:", "about"),
+    ("How to apply", "about"),
+    ("Benefit Summary", "about"),
+    ("What we can offer you:", "about"),
+    ("What we do", "about"),
+    ("Why us?", "about"),
+    ("About our organization:", "about"),
     ("Who We Are!", None),  # an exclamation is prose, not a heading
     ("What we're proud of", None),  # a contraction passes, the other words still must
     ("Are you ready?", None),
@@ -78,3 +92,29 @@ def test_an_employer_heading_early_with_no_heading_after_it_is_not_read_as_about
     # nothing tells where the blurb ends: the duties after it must not be lost with it
     skills = {s.id for s in SkillMatcher().parse_job(BLURB + DUTIES).skills}
     assert {"python", "apache-kafka"} <= skills
+
+
+def test_an_eeo_statement_closing_the_requirements_asks_for_nothing() -> None:
+    job = (
+        "Requirements\n- 3+ years of Python\n\n"
+        "EEO Statement\n"
+        "We welcome applicants of every background, including people with disabilities, "
+        "and provide reasonable accommodation during recruitment.\n"
+    )
+    levels = {s.id: s.requirement for s in SkillMatcher().parse_job(job).skills}
+    assert levels == {"python": "required"}
+
+
+def test_a_why_us_blurb_early_with_no_heading_after_it_is_not_read_as_about() -> None:
+    # 'Why us?' opens the company's blurb; with no heading after it, the job that follows
+    # must not be lost with it, as for a heading naming the employer
+    job = "Why us?\nWe build logistics software.\n\n" + DUTIES + "\n" * 2 + "We move fast.\n" * 3
+    skills = {s.id for s in SkillMatcher().parse_job(job).skills}
+    assert {"python", "apache-kafka"} <= skills
+
+
+def test_benefits_early_with_no_heading_after_them_stay_benefits() -> None:
+    # benefits close a posting: the guard for a company blurb does not reach them
+    job = "Data Engineer\n\nBenefits\n- Health insurance\n- Gym membership\n- Free SQL training\n"
+    skills = {s.id for s in SkillMatcher().parse_job(job).skills}
+    assert "sql" not in skills
