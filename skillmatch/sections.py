@@ -15,10 +15,12 @@ from bisect import bisect_right
 _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (label, re.compile(pattern))
     for label, pattern in (
+        ("about", r"\b(compensation|salary|pay range|(annual|targeted|signing) bonus)\b"),
         (
             "preferred",
             r"\b(nice[ -]to[ -]haves?|preferred|bonus|pluses|desir(ed|able)|good[ -]to[ -]haves?"
-            r"|would be (great|nice)|extra credit|added advantage|plus(es)?|optional|ideally)\b",
+            r"|(would|will|it'?d) be (great|nice)|(nice|great) if|extra credit|added advantage"
+            r"|plus(es)?|optional|ideally)\b",
         ),
         (
             "about",
@@ -34,7 +36,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "requirements",
             r"\b(what you('ll| will)? (bring|need|have)|(what|who) (we're|we are|are we) looking for"
-            r"|must[ -]haves?|requirements for)\b",
+            r"|must[ -]haves?|requirements for|need from you|expectations|great fit"
+            r"|(will|do) you (need|bring|have))\b",
         ),
         ("education", r"\b(education|academic|degrees?|schooling)\b"),
         ("certifications", r"\b(certifications?|certificates?|licen[cs]es|courses|trainings?)\b"),
@@ -45,7 +48,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|role|day[ -]to[ -]day|job description|description|overview|position|the job"
             r"|tasks|accountabilities|the opportunity|opportunity|what we need you to do|mission"
             r"|^you('ll| will)$|what (will|would) you (do|be doing)|what youll do"
-            r"|(essential|job|primary|key) functions)\b",
+            r"|(essential|job|primary|key) functions|work on|in the life)\b",
         ),
         (
             "summary",
@@ -72,6 +75,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Any heading at all, in one search: most short lines are none ('Location: Remote').
 _ANY_HEADING = re.compile("|".join(f"(?:{p.pattern})" for _, p in _HEADINGS))
 _HEAD_WORD = re.compile(r"[\w'&]+")
+_JOB_SECTIONS = frozenset({"requirements", "preferred", "responsibilities", "about"})
+_NEGATED = re.compile(r"(?i)\b(not|no)\b|n't\b")  # 'Relocation not offered', 'Not a fit?'
 # Words that may stand before a heading noun without making it prose ('Key Responsibilities').
 _MODIFIERS = frozenset(
     [
@@ -186,9 +191,20 @@ class Layout:
             labels: list[str | None] = [None]
             employer: list[int] = []  # which sections an employer-name heading opens
             pos = 0
-            for line in self.text.splitlines(keepends=True):
-                if len(line) <= 90:
-                    label = heading_label(line)
+            lines = self.text.splitlines(keepends=True)
+            half = len(self.text) // 2
+            after_blank = True
+            for i, line in enumerate(lines):
+                blank = not line.strip()
+                if len(line) <= 90 and not blank:
+                    # a short line standing alone, a blank line before it and text after it,
+                    # is set out as a heading: its words need not all be heading words
+                    alone = after_blank and i + 1 < len(lines) and not lines[i + 1].isspace()
+                    label = heading_label(line, alone)
+                    # a company section read wrongly loses the job with it: in the first half,
+                    # only by heading words ('Perks & the practical stuff' closes a posting)
+                    if label == "about" and alone and pos < half and heading_label(line) is None:
+                        label = None
                     if label is None and names_employer(line):
                         label = "about"
                         employer.append(len(starts))
@@ -198,6 +214,7 @@ class Layout:
                         starts.append(pos)
                         labels.append(label)
                 pos += len(line)
+                after_blank = blank
             # the last section, a company blurb ('About Acme', 'Why us?') opened in the first
             # half of the text before any heading of the job's own, may run on into the job
             # under headings no one wrote: not read as about
@@ -205,7 +222,7 @@ class Layout:
             if (
                 employer
                 and employer[-1] == last
-                and starts[last] < len(self.text) // 2
+                and starts[last] < half
                 and all(label == "about" for label in labels[1:last])
             ):
                 del starts[last], labels[last]
@@ -239,8 +256,14 @@ class Layout:
         return starts[k], end
 
 
-def heading_label(line: str) -> str | None:
-    """The section a line opens, if the line is a heading."""
+def heading_label(line: str, alone: bool = False) -> str | None:
+    """The section a line opens, if the line is a heading.
+
+    A line of heading words only ('Key Responsibilities', 'What you'll need') is one wherever
+    it stands. A short line with other words ('Why this role exists', 'You'd be a great fit
+    if') is one only where it is set out as a heading, `alone` (a blank line before it, text
+    after it), or asks ('What skills will you need to succeed?'), and says no 'not'.
+    """
     stripped = line.lstrip(_BULLET_CHARS).strip()
     if "’" in stripped or "‘" in stripped:
         stripped = stripped.translate(_APOSTROPHES)
@@ -249,6 +272,7 @@ def heading_label(line: str) -> str | None:
     colon = stripped.find(":")
     # a heading may ask ('What are we looking for?') or trail off ('What you'll do…')
     head = stripped[:colon] if colon > 0 else stripped.rstrip("*_#= ?…")
+    strict = True
     if colon > 0:
         if len(head.split()) > 8:
             return None
@@ -256,16 +280,24 @@ def heading_label(line: str) -> str | None:
         if head[-1:] in ".,;!" or not head[:1].isupper():
             return None
         words = _HEAD_WORD.findall(head.lower())
-        if not words or len(words) > 6:
+        asks = stripped[-1] == "?" and words[:1] in (["what"], ["who"], ["how"])
+        if not words or len(words) > (12 if asks else 7):
             return None
-        if any(w not in _MODIFIERS and not _noun_like(w) and not _contracted(w) for w in words):
+        strict = len(words) <= 6 and all(
+            w in _MODIFIERS or _noun_like(w) or _contracted(w) for w in words
+        )
+        if not strict and (
+            not (alone or asks) or line.lstrip(" \t")[:1] in _BULLET_CHARS or _NEGATED.search(head)
+        ):
             return None
     low = head.lower()
     if not _ANY_HEADING.search(low):
         return None
     for label, pattern in _HEADINGS:
         if pattern.search(low):
-            return label
+            # a résumé's job title ('Java Developer - Acme Technologies', 'Project Manager')
+            # is set out as a heading too: other words open only the sections of a job ad
+            return label if strict or label in _JOB_SECTIONS else None
     return None
 
 

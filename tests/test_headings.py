@@ -118,3 +118,76 @@ def test_benefits_early_with_no_heading_after_them_stay_benefits() -> None:
     job = "Data Engineer\n\nBenefits\n- Health insurance\n- Gym membership\n- Free SQL training\n"
     skills = {s.id for s in SkillMatcher().parse_job(job).skills}
     assert "sql" not in skills
+
+
+# A short line with words other than heading words is a heading only where it is set out as
+# one: a blank line before it and text after it (`alone`).
+SET_OUT = [
+    ("Why this role exists", "responsibilities"),
+    ("What you'd work on", "responsibilities"),
+    ("A week in the life", "responsibilities"),
+    ("What we need from you", "requirements"),
+    ("You'd be a great fit if", "requirements"),
+    ("Must-haves (non-negotiable)", "requirements"),
+    ("It would be great if you also", "preferred"),
+    ("Bonus if you have", "preferred"),
+    ("Nice if you have", "preferred"),
+    ("Compensation/targeted bonus", "about"),  # pay, not a nice-to-have
+    ("Relocation not offered with this role", None),  # says 'not': a statement
+    ("- Conduct analysis of mission data", None),  # a bullet is an item
+    ("Java Developer - Acme Technologies", None),  # a résumé's job title: 'technologies'
+    ("Project Manager", None),  # ...and 'project' open no section of their own
+]
+
+
+@pytest.mark.parametrize(("line", "label"), SET_OUT, ids=[h[0] for h in SET_OUT])
+def test_a_line_set_out_as_a_heading(line: str, label: str | None) -> None:
+    assert heading_label(line + "\n", alone=True) == label
+    if label is not None:
+        assert heading_label(line + "\n") is None  # the same words inside a list are no heading
+
+
+ASKS = [
+    ("What skills will you need to be successful in this role?", "requirements"),
+    ("What do you need to succeed?", "requirements"),
+    ("What are the day to day responsibilities?", "responsibilities"),
+    ("What makes us different?", None),
+]
+
+
+@pytest.mark.parametrize(("line", "label"), ASKS, ids=[h[0] for h in ASKS])
+def test_a_question_is_a_heading_wherever_it_stands(line: str, label: str | None) -> None:
+    assert heading_label(line + "\n") == label
+
+
+def test_requirements_under_a_set_out_heading_after_the_blurb_are_found() -> None:
+    job = (
+        "Backend Engineer\n\n"
+        "About us\nWe run a small logistics startup on Ruby.\n\n"
+        "What we need from you\nYou write Go and know PostgreSQL well.\n\n"
+        "It would be great if you also\nhave used Terraform.\n"
+    )
+    levels = {s.id: s.requirement for s in SkillMatcher().parse_job(job).skills}
+    assert levels.get("go-language") == "required"
+    assert levels.get("postgresql") == "required"
+    assert levels.get("terraform") == "preferred"
+    assert "ruby" not in levels  # the employer's blurb
+
+
+PERKS = "Perks & the practical stuff\nWe pay for one professional certification a year.\n"
+
+
+def test_perks_set_out_at_the_end_ask_for_nothing() -> None:
+    needs = "- 3+ years of SQL\n- Dashboards in Tableau\n- Python for analysis\n- Excel\n"
+    job = "Data Analyst\n\nRequirements\n" + needs + "\n" + PERKS
+    skills = {s.id for s in SkillMatcher().parse_job(job).skills}
+    assert "professional-certifications" not in skills
+    assert {"sql", "tableau", "python", "microsoft-excel"} <= skills
+
+
+def test_a_company_heading_set_out_early_does_not_swallow_the_job() -> None:
+    # in the first half only heading words open a company section: read wrongly, the job
+    # after it would be lost with it
+    job = "Data Analyst\n\n" + PERKS + "\nYou will write SQL and build Tableau dashboards.\n" * 3
+    skills = {s.id for s in SkillMatcher().parse_job(job).skills}
+    assert {"sql", "tableau"} <= skills
