@@ -50,6 +50,7 @@ from skillmatch.cache import (
 from skillmatch.compiled import paused_gc
 from skillmatch.errors import DocumentError, SkillmatchError
 from skillmatch.models import FitReport, Profile, RankedRow
+from skillmatch.normalize import printable
 from skillmatch.scoring import (
     focus,
     job_requirements,
@@ -494,13 +495,13 @@ class _Batch:
                 self._add_collection(item.name)
             elif isinstance(item, TextDocument):
                 sha = None if item.error is not None else text_hash(item.text)
-                self._append(item.id, sha, item.error, item)
+                self._append(printable(item.id), sha, item.error, item)
             else:
                 if self.store is not None:
                     stat = file_stat(item)
                     if stat is not None:
                         self.stats[len(self.names)] = stat
-                self._append(item, None, None, item)
+                self._append(printable(item), None, None, item)
 
     def _add_collection(self, name: str) -> None:
         """The members of a collection, their vectors kept as the one block they came in."""
@@ -806,8 +807,8 @@ class _Outcome(NamedTuple):
 
 def _task(index: int, item: str | TextDocument) -> _Task:
     if isinstance(item, TextDocument):
-        return _Task(index, None, item.text, item.error, item.id)
-    return _Task(index, item, None, None, item)
+        return _Task(index, None, item.text, item.error, printable(item.id))
+    return _Task(index, item, None, None, printable(item))
 
 
 @dataclass
@@ -948,7 +949,7 @@ def _snippet(text: str, start: int, end: int) -> str:
     left = max(text.rfind("\n", 0, start) + 1, start - SNIPPET_WIDTH // 2)
     right = text.find("\n", end)
     right = min(len(text) if right < 0 else right, end + SNIPPET_WIDTH // 2)
-    return " ".join(text[left:right].split())
+    return printable(" ".join(text[left:right].split()))  # a quote: JSON-safe
 
 
 def _open_cache(cache: ProfileCache | str | os.PathLike[str] | bool | None) -> ProfileCache | None:

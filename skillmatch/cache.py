@@ -178,12 +178,15 @@ def reader_id() -> str:
 
 
 def file_stat(path: str) -> FileStat | None:
-    """(absolute path, size, mtime_ns) of a file, or None if it cannot be stat'ed."""
+    """(absolute path, size, mtime_ns) of a file, or None if it cannot be stat'ed or its path
+    cannot be stored (a name that is not UTF-8: such a file is read again each time)."""
     try:
         st = os.stat(path)
-    except (OSError, ValueError):
+        absolute = os.path.abspath(path)
+        absolute.encode("utf-8")
+    except (OSError, ValueError):  # UnicodeEncodeError is a ValueError
         return None
-    return os.path.abspath(path), st.st_size, st.st_mtime_ns
+    return absolute, st.st_size, st.st_mtime_ns
 
 
 class _NotOurs(Exception):

@@ -209,7 +209,10 @@ class RankedRow(_Frozen):
         default=None,
         description="1 = most relevant; None for error rows and rows not yet ranked.",
     )
-    document: str = Field(description="The path, or the record id, as it was given.")
+    document: str = Field(
+        description="The path, or the record id, as it was given (a byte of a file name that "
+        "is not UTF-8, or a lone surrogate, written as an escape: 'r\\xe9sum\\xe9.txt')."
+    )
     score: float | None = Field(default=None, ge=0, le=100)
     focus: float | None = Field(
         default=None, ge=0, le=100, description="How much of the document is about the job."

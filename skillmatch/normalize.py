@@ -108,13 +108,34 @@ def blank_punctuation(text: str) -> str:
     blanked on the UTF-8 bytes (bytes of multi-byte characters are left alone) and the few
     non-ASCII marks one by one.
     """
-    blanked = text.encode().translate(_BLANK_BYTES).decode()
+    # surrogatepass: a lone surrogate (from a JSON escape) stays one character, untouched
+    raw = text.encode("utf-8", "surrogatepass").translate(_BLANK_BYTES)
+    blanked = raw.decode("utf-8", "surrogatepass")
     if text.isascii():
         return blanked
     for mark in _NON_ASCII_MARKS:  # str.replace per mark present: faster than a class scan
         if mark in blanked:
             blanked = blanked.replace(mark, " ")
     return blanked
+
+
+def printable(text: str) -> str:
+    """The text with each lone surrogate written as an escape, so that it encodes as UTF-8
+    (JSON, SQLite, a terminal): a byte of a file name that is not UTF-8 (Python's surrogate
+    escape) as \\xe9, any other as \\ud800. Other text is returned as it is."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub(_escape_surrogate, text)
+    return text
+
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _escape_surrogate(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 # Token boundaries that blank_punctuation leaves alone: symbols outside its list (a private-use

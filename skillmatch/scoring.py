@@ -38,6 +38,7 @@ from skillmatch.models import (
     Requirement,
     ScoringWeights,
 )
+from skillmatch.normalize import printable
 from skillmatch.taxonomy import Taxonomy
 
 SNIPPET_WIDTH = 160
@@ -108,7 +109,7 @@ def _evidence(skill: ExtractedSkill, text: str | None, limit: int = 3) -> tuple[
             left = max(text.rfind("\n", 0, m.start) + 1, m.start - SNIPPET_WIDTH // 2)
             right = text.find("\n", m.end)
             right = min(len(text) if right < 0 else right, m.end + SNIPPET_WIDTH // 2)
-            snippet = " ".join(text[left:right].split())
+            snippet = printable(" ".join(text[left:right].split()))  # a quote: JSON-safe
         out.append({"text": m.text, "start": m.start, "end": m.end, "snippet": snippet})
     return tuple(out)
 
