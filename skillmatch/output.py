@@ -157,32 +157,49 @@ def row_to_ndjson(row: RankedRow, explain: bool = False) -> str:
 
 
 def rows_to_csv(rows: Iterable[RankedRow], explain: bool = False) -> str:
-    """CSV with a header; skill ids joined by ';', empty cells for null."""
+    """CSV with a header; skill ids joined by ';', empty cells for null.
+
+    A document name is chosen by whoever named the file or the record, and CSV is opened in
+    spreadsheets: a cell that one would run as a formula (starting with = + - @, a tab or a
+    carriage return) is written with a leading apostrophe, which shows it as text.
+    """
     import csv
     import io
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # the csv module quotes a field with '\n' but not one with a lone '\r' (the lineterminator
+    # is '\n'), which readers take for the end of the row: such a row is quoted whole
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow([*RANK_FIELDS, "evidence"] if explain else RANK_FIELDS)
     for r in rows:
         cells = [
             "" if r.rank is None else r.rank,
-            r.document,
+            _as_text(r.document),
             "" if r.score is None else f"{r.score:.1f}",
             "" if r.focus is None else f"{r.focus:.1f}",
             "" if r.role is None else f"{r.role:.1f}",
             "" if r.relevance is None else f"{r.relevance:.1f}",
             ";".join(r.matched),
             ";".join(r.missing),
-            r.error or "",
+            _as_text(r.error or ""),
         ]
         if explain:
             matched = r.report.matched if r.report else ()
             cells.append(
                 " | ".join(f"{m.id}: {m.evidence[0].snippet}" for m in matched if m.evidence)
             )
-        writer.writerow(cells)
+        lone_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoted if lone_cr else writer).writerow(cells)
     return out.getvalue()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (OWASP's CSV injection)."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _names(items: Iterable[Any]) -> str:
