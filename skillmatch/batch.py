@@ -196,8 +196,8 @@ def _records(name: str, lines: Iterable[bytes], owned: Any = None) -> Iterator[T
     offset = 0  # of the line in the input: where to look for the bad byte
     try:
         for number, raw in enumerate(lines, start=1):
-            try:
-                line = raw.decode("utf-8")
+            try:  # a byte-order mark opening the file is its encoding's, not the record's
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
                 why = f"not UTF-8 text (byte offset {offset + exc.start} in the input)"
                 yield TextDocument(f"{name}:{number}", error=why)

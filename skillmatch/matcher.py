@@ -221,6 +221,7 @@ class SkillMatcher:
 
         The fast path for scanning large volumes: no sections, levels or models are built.
         """
+        text = _without_bom(text)
         with paused_gc():  # see _read
             hits = self._recognise(Folded(text), layout(text))
             return [(h.form.skill_id, h.start, h.end, h.match) for h in hits]
@@ -230,6 +231,7 @@ class SkillMatcher:
     def _read(self, text: str, kind: Kind) -> Profile:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
+        text = _without_bom(text)
         # A long text's hits and mentions hold no reference cycles, but enough of them start
         # full collections that walk the whole loaded index again and again: a 1 MB posting
         # took 0.25 ms a KB, not 0.21 as 100 KB does. Paused, the time stays linear.
@@ -342,6 +344,7 @@ class SkillMatcher:
     def salience_rows(self, text: str) -> list[tuple[str, int, int, dict[str, float]]]:
         """(skill id, start, end, features) of each knowledge mention the salience model
         judges in a plain text: the rows it is fitted on (see scripts/train_salience.py)."""
+        text = _without_bom(text)
         with paused_gc():
             lay = layout(text)
             hits = self._recognise(Folded(text), lay)
@@ -777,6 +780,13 @@ class SkillMatcher:
 
 
 _GAPS: dict[str, list[str]] = {}  # the tokens of short gaps between mentions (', ', ' or ')
+
+
+def _without_bom(text: str) -> str:
+    """The text with a byte-order mark at its start (kept by a caller's decoding: it is the
+    encoding's, not the text's) read as a blank: no offset moves, and the first line is the
+    title line it is in the file, not a line that starts with a symbol."""
+    return " " + text[1:] if text.startswith("\ufeff") else text
 
 
 def _confirming_families(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
