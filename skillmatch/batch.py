@@ -260,6 +260,8 @@ def rank(
     """
     if top is not None and top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
+    if min_score is not None and math.isnan(min_score):  # every comparison with it is False
+        raise ValueError("min_score must be a number, not nan")
     items = iter_documents(documents)
     if cache is False:
         off = "collections live in the profile cache: do not turn it off"

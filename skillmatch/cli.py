@@ -258,6 +258,8 @@ def rank(
 
     if as_json + ndjson + as_csv > 1:
         raise click.UsageError("choose one of --json, --ndjson and --csv")
+    if min_score is not None and min_score != min_score:  # NaN passes FloatRange's checks
+        raise click.BadParameter("must be a score from 0 to 100, not nan", param_hint="--min-score")
     if (job == STDIN) + (STDIN in resumes) + (jsonl == STDIN) > 1:
         raise click.UsageError("only one of --job, RESUME_OR_FOLDER and --jsonl can be -")
     if not resumes and jsonl is None and collection is None:
