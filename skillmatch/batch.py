@@ -143,21 +143,32 @@ def iter_documents(
         if isinstance(source, TextDocument | Collection):
             yield source
         elif os.path.isdir(source):
-            yield from (str(p) for p in _folder_files(Path(source)))
+            for item in _folder_files(Path(source)):
+                yield item if isinstance(item, TextDocument) else str(item)
         else:
             yield os.fspath(source)
 
 
-def _folder_files(folder: Path) -> list[Path]:
-    found = []
-    for root, dirs, files in os.walk(folder):  # does not follow symlinked folders: no loops
+def _folder_files(folder: Path) -> list[Path | TextDocument]:
+    """The files a folder contributes, sorted by path; a folder in it that cannot be listed
+    (no permission) is an error record in its place, so that its résumés do not silently
+    drop out of the batch."""
+    found: list[tuple[Path, Path | TextDocument]] = []
+
+    def unlisted(exc: OSError) -> None:
+        where = os.fspath(exc.filename if exc.filename is not None else folder)
+        why = f"cannot list the folder: {exc.strerror or exc}"
+        found.append((Path(where), TextDocument(where, error=why)))
+
+    # os.walk does not follow symlinked folders: no loops
+    for root, dirs, files in os.walk(folder, onerror=unlisted):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             path = Path(root, name)
             if name.startswith((".", "~$")) or path.suffix.lower() not in FOLDER_SUFFIXES:
                 continue
-            found.append(path)
-    return sorted(found)
+            found.append((path, path))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def read_jsonl(
