@@ -108,9 +108,11 @@ def blank_punctuation(text: str) -> str:
     blanked on the UTF-8 bytes (bytes of multi-byte characters are left alone) and the few
     non-ASCII marks one by one.
     """
-    # surrogatepass: a lone surrogate (from a JSON escape) stays one character, untouched
-    raw = text.encode("utf-8", "surrogatepass").translate(_BLANK_BYTES)
-    blanked = raw.decode("utf-8", "surrogatepass")
+    try:
+        blanked = text.encode().translate(_BLANK_BYTES).decode()
+    except UnicodeEncodeError:  # a lone surrogate (from a JSON escape) stays one character
+        raw = text.encode("utf-8", "surrogatepass").translate(_BLANK_BYTES)
+        blanked = raw.decode("utf-8", "surrogatepass")
     if text.isascii():
         return blanked
     for mark in _NON_ASCII_MARKS:  # str.replace per mark present: faster than a class scan
