@@ -106,16 +106,21 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 
 
 def requirement_level(
-    section: str | None, cues: Sequence[Cue], start: int, end: int
+    section: str | None, cues: Sequence[Cue], start: int, end: int, text: str = ""
 ) -> tuple[Requirement, Cue | None]:
     """Required or preferred, from the section and the nearest cue in the same segment.
 
     A 'nice to have' or duties section makes skills preferred unless a strong cue ('must') says
-    otherwise; elsewhere skills are required unless a preference cue is the nearest cue.
+    otherwise; elsewhere skills are required unless a preference cue is the nearest cue. A cue
+    after the skill does not reach back over its own clause (`text` given): not across a
+    semicolon ('Salesforce; HubSpot is helpful'), nor across a comma when it leads words of
+    its own ('5+ years of Java, ideally in fintech').
     """
     nearest: Cue | None = None
     best = 10**9
     for cue in cues:
+        if text and cue.start >= end and _other_clause(text, end, cue):
+            continue
         # a cue after the skill reads a little farther than one before it ('familiarity with X')
         weight = start - cue.end if cue.end <= start else max(cue.start - end, 0) + 2
         if weight < best:
@@ -129,6 +134,23 @@ def requirement_level(
     if nearest is not None and nearest.kind == "pref":
         return "preferred", nearest
     return "required", nearest
+
+
+# Preference cues that lead their own words ('ideally in fintech', 'preferably in retail'),
+# where 'a plus', 'preferred' or 'is helpful' close a clause and look back over it.
+_LEADING_CUES = frozenset(
+    {"ideally", "preferably", "prefer", "familiar with", "familiarity with", "exposure to"}
+)
+_CLAUSE_END = re.compile(r"[^\w\s]*\s*(?:$|[.;,)])")
+
+
+def _other_clause(text: str, end: int, cue: Cue) -> bool:
+    """Is a cue after a skill (at `end`) in another clause than the skill's?"""
+    between = text[end : cue.start]
+    if ";" in between:
+        return True
+    leads = cue.text.lower() in _LEADING_CUES and not _CLAUSE_END.match(text, cue.end)
+    return leads and ("," in between or " - " in between or "(" in between)
 
 
 @dataclass(frozen=True, slots=True)

@@ -705,7 +705,7 @@ class SkillMatcher:
                     levels[k] = uncued[sections[k]]
                     continue
                 h = hits[k]
-                level, cue = requirement_level(sections[k], cues, h.start, h.end)
+                level, cue = requirement_level(sections[k], cues, h.start, h.end, text)
                 levels[k] = (level, cue.text if cue else None)
             if len(members) > 1 and any(
                 _may_join(text, hits[a].end, hits[b].start) for a, b in pairwise(members)

@@ -29,6 +29,27 @@ def test_sentence_cues_make_a_skill_preferred(mini: SkillMatcher) -> None:
     }
 
 
+def test_a_cue_after_a_skill_stays_in_its_own_clause(matcher: SkillMatcher) -> None:
+    job = (
+        "Requirements\n"
+        "- 5+ years of Java, ideally in fintech\n"  # 'ideally' leads its own words
+        "- Salesforce every day; HubSpot is helpful\n"  # a semicolon ends the clause
+        "- Docker, familiarity with Helm\n"
+        "- Kubernetes, preferred\n"  # a cue that closes the clause looks back over it
+        "- Python, ideally.\n"
+    )
+    assert levels(matcher, job) == {
+        "java": "required",
+        "fintech": "preferred",
+        "salesforce": "required",
+        "hubspot": "preferred",
+        "docker": "required",
+        "helm": "preferred",
+        "kubernetes": "preferred",
+        "python": "preferred",
+    }
+
+
 def test_must_in_a_nice_to_have_section_stays_required(mini: SkillMatcher) -> None:
     assert levels(mini, "Bonus:\n- You must know Python\n- Docker") == {
         "python": "required",
