@@ -142,8 +142,13 @@ class SkillMatcher:
         skills = self.taxonomy.skills
         self._anchor_ids = frozenset(i for i, s in skills.items() if s.category not in _NOT_ANCHORS)
         self._families = _confirming_families(self.taxonomy)
+        # a domain skill O*NET lists as a technology, with no narrower skill, is a product or
+        # a method ('SolidWorks', 'Epic', 'FEA'): never the employer's market, read as any tool
+        children = self.taxonomy.children
         self._domain_ids = frozenset(
-            i for i, s in skills.items() if s.category in DOMAIN_CATEGORIES
+            i
+            for i, s in skills.items()
+            if s.category in DOMAIN_CATEGORIES and not (s.onet and not children.get(i))
         )
         self._field_ids = frozenset(i for i, s in skills.items() if s.category in FIELD_CATEGORIES)
         self._domain_or_field_ids = self._domain_ids | self._field_ids

@@ -179,6 +179,21 @@ def test_domain_words_need_a_skill_reading(matcher: SkillMatcher) -> None:
     assert {"healthcare", "sales"} <= found
 
 
+def test_a_product_or_method_of_a_profession_counts_among_the_duties(
+    matcher: SkillMatcher,
+) -> None:
+    # SolidWorks, FEA, Epic: no employer's market, though filed with the domains
+    job = (
+        "Responsibilities\n"
+        "- Model brackets in SolidWorks and check them with FEA\n"
+        "- Chart patient visits in Epic\n"
+        "- Visit our healthcare clients\n"
+    )
+    found = {s.id for s in matcher.parse_job(job).skills}
+    assert {"solidworks", "fea", "epic-systems"} <= found
+    assert "healthcare" not in found  # a market word still needs a skill reading
+
+
 def test_an_industry_line_names_domains_the_job_asks_about(matcher: SkillMatcher) -> None:
     job = "Job type: Full-time\nIndustry: Insurance, Retail Banking\nWe ship every day."
     assert {s.id for s in matcher.parse_job(job).skills} == {"insurance", "retail-banking"}
