@@ -433,3 +433,26 @@ def test_consulting_is_the_consulting_business_and_advising_is_the_ability(
     assert matcher.extract("You advise clients on their cloud strategy.").get("consulting-skills")
     assert matcher.extract("We are a consultancy based in Oslo.").get("consulting") is None
     assert matcher.taxonomy.skills["consulting"].kind == "knowledge"
+
+
+def resume_ids(matcher: SkillMatcher, text: str) -> set[str]:
+    return {s.id for s in matcher.parse_resume(text).skills}
+
+
+def test_everyday_phrases_are_not_the_trade_or_the_class(matcher: SkillMatcher) -> None:
+    """'Building services for banks' is software work, a coding bootcamp no fitness class,
+    'hands-on use of' a tool no coding; the trade and the class are still found by name."""
+    backend = "Backend engineer, 6 years building services for banks and insurers."
+    assert "building-services-maintenance" not in resume_ids(matcher, backend)
+    trade = "Building services engineering and HVAC maintenance."
+    assert "building-services-maintenance" in resume_ids(matcher, trade)
+    assert "group-fitness-classes" not in resume_ids(matcher, "Completed a full-stack bootcamp.")
+    assert "group-fitness-classes" in resume_ids(
+        matcher, "I teach bootcamp classes and spinning classes."
+    )
+    assert "hands-on-coding" not in resume_ids(matcher, "Hands-on use of Salesforce every day.")
+
+
+def test_epic_charting_is_the_health_record_system(matcher: SkillMatcher) -> None:
+    assert "epic-systems" in skill_ids(matcher, "Experience with Epic charting.")
+    assert "epic-systems" not in skill_ids(matcher, "Write Epics and user stories in Jira.")
