@@ -62,6 +62,11 @@ _NUMBER_BEFORE = re.compile(
 _CONNECTORS = frozenset({",", "or", "/", "and/or", "either", "and", "&", "(", ")", "e.g.", "eg"})
 _AND = frozenset({"and", "&"})  # connectors that join requirements: 'X and Y' asks for both
 _OR = frozenset({"or", "/", "and/or", "either"})  # ...and those that make alternatives
+_WORD_OR = _OR - {"/"}
+# words that may follow an 'or' before the last alternative: 'or a similar', 'or any other'
+_CONNECTORS_OR_LIKE = _CONNECTORS | {
+    "a", "an", "any", "other", "another", "similar", "equivalent", "comparable", "related",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,29 +222,91 @@ def assign_years(
     return out
 
 
+# '…, Statistics or a related field': the run before it names alternatives
+_OR_RELATED = re.compile(
+    r",?[ \t]*(?:or|/)[ \t]+(?:in[ \t]+)?(?:(?:an?|any|other|another)[ \t]+)?(?:closely[ \t]+)?"
+    r"(?:(?:related|similar|equivalent|relevant|comparable|quantitative|technical|scientific)"
+    r"[ \t]+){1,2}(?:fields?|disciplines?|areas?|subjects?|degrees?|majors?|programs?"
+    r"|backgrounds?)\b",
+    re.IGNORECASE,
+)
+
+
 def alternative_groups(
-    text: str, spans: Sequence[tuple[int, int]], tokens_between: Sequence[Sequence[str]]
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    tokens_between: Sequence[Sequence[str]],
+    degrees: Sequence[bool] = (),
 ) -> list[list[int]]:
     """Runs of spans joined as alternatives: 'PyTorch or TensorFlow', 'Python, Java or Go'.
 
     `tokens_between[k]` are the folded tokens between span k and span k+1. A run joined only by
-    commas, 'or' and '/' that contains an 'or' or '/' is one requirement; 'and' breaks it.
+    commas, 'or' and '/' is one requirement when an 'or' joins its last two ('Python, R, or
+    SAS') or 'or a related field' follows it; 'and' breaks it. An 'or' or '/' inside the run
+    joins only its neighbours: 'Git, Maven or Gradle, Jenkins' asks for Git, Jenkins and one
+    build tool, 'S3, Hadoop/MapReduce, Hive' for Hadoop or MapReduce among the rest. Unless
+    the run names a degree (`degrees[k]`: 'BS/MS in Math, Physics, Economics') or follows 'one
+    of the following': then the subjects or tools are any one of them.
     """
     groups: list[list[int]] = []
     run = [0] if spans else []
-    has_or = False
+    ors: list[int] = []  # positions in `run` of spans that an 'or' or '/' joins to the one before
+    last_word_or = False  # whether an 'or' (a word, not '/') joins the run's last two
     for k in range(len(spans) - 1):
         between = tokens_between[k]
-        if between and _CONNECTORS.issuperset(between) and _AND.isdisjoint(between):
+        joined = _CONNECTORS.issuperset(between) or (
+            # 'MLflow, Kubeflow or a similar MLOps tool': the kind named after 'or' is one more
+            not _OR.isdisjoint(between) and _CONNECTORS_OR_LIKE.issuperset(between)
+        )
+        if between and joined and _AND.isdisjoint(between):
             run.append(k + 1)
-            has_or = has_or or not _OR.isdisjoint(between)
+            last_word_or = not _WORD_OR.isdisjoint(between)
+            if last_word_or or "/" in between:
+                ors.append(len(run) - 1)
             continue
-        if len(run) > 1 and has_or:
-            groups.append(run)
-        run, has_or = [k + 1], False
-    if len(run) > 1 and has_or:
-        groups.append(run)
+        groups.extend(_or_stretches(text, spans, run, ors, last_word_or, degrees))
+        run, ors, last_word_or = [k + 1], [], False
+    groups.extend(_or_stretches(text, spans, run, ors, last_word_or, degrees))
     return groups
+
+
+_ONE_OF = re.compile(
+    r"\b(?:one|any|either)[ \t]+of[ \t]+(?:the[ \t]+following|these)\b[^.;]*$", re.I
+)
+
+
+def ends_alternatives(text: str, end: int) -> bool:
+    """Does 'or a related field' (or the like) follow a mention ending at `end`?"""
+    return _OR_RELATED.match(text, end) is not None
+
+
+def _or_stretches(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    run: list[int],
+    ors: list[int],
+    last_or: bool,
+    degrees: Sequence[bool],
+) -> list[list[int]]:
+    """The alternatives of one run (see alternative_groups)."""
+    if len(run) < 2:
+        return []
+    if last_or or ends_alternatives(text, spans[run[-1]][1]):
+        return [run]
+    if not ors:
+        return []
+    first = spans[run[0]][0]
+    if degrees and any(degrees[k] for k in run):
+        return [run]
+    if _ONE_OF.search(text, max(0, first - 80), first):
+        return [run]
+    out: list[list[int]] = []
+    for i in ors:  # chains of neighbours, each joined to the one before by 'or' or '/'
+        if out and out[-1][-1] == run[i - 1]:
+            out[-1].append(run[i])
+        else:
+            out.append([run[i - 1], run[i]])
+    return out
 
 
 def _words_search(alternatives: str, after: str = r"\b") -> re.Pattern[str]:

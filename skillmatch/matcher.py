@@ -30,6 +30,7 @@ from skillmatch.context import (
     describes_employer,
     describes_stack,
     domain_reads_as_skill,
+    ends_alternatives,
     field_reads_as_skill,
     find_cues,
     find_years,
@@ -712,11 +713,14 @@ class SkillMatcher:
                 h = hits[k]
                 level, cue = requirement_level(sections[k], cues, h.start, h.end, text)
                 levels[k] = (level, cue.text if cue else None)
-            if len(members) > 1 and any(
-                _may_join(text, hits[a].end, hits[b].start) for a, b in pairwise(members)
+            if len(members) > 1 and (
+                any(_may_join(text, hits[a].end, hits[b].start) for a, b in pairwise(members))
+                or any(ends_alternatives(text, hits[k].end) for k in members)
             ):
                 between = [_between(text, hits[a].end, hits[b].start) for a, b in pairwise(members)]
-                for group in alternative_groups(text, spans, between):
+                rows = self._skill_rows
+                degrees = [rows[hits[k].form.skill_id][1] == "degree" for k in members]
+                for group in alternative_groups(text, spans, between, degrees):
                     ids = {hits[members[g]].form.skill_id for g in group}
                     if len(ids) > 1:
                         for sid in ids:

@@ -91,6 +91,38 @@ def test_or_lists_become_alternatives(mini: SkillMatcher) -> None:
     assert alt["docker"] == ()
 
 
+def alternatives(m: SkillMatcher, text: str) -> dict[str, tuple[str, ...]]:
+    return {s.id: s.alternatives for s in m.parse_job(text).skills}
+
+
+def test_an_or_inside_a_list_joins_only_its_neighbours(matcher: SkillMatcher) -> None:
+    alt = alternatives(matcher, "Requirements\n- Git, Maven or Gradle, Jenkins\n")
+    assert alt == {"git": (), "maven": ("gradle",), "gradle": ("maven",), "jenkins": ()}
+    alt = alternatives(matcher, "Requirements\n- Experience with S3, Hadoop/MapReduce, Hive\n")
+    assert alt["apache-hadoop"] == ("mapreduce",)
+    assert alt["amazon-s3"] == () and alt["apache-hive"] == ()
+
+
+def test_a_list_ending_in_or_is_any_of_it(matcher: SkillMatcher) -> None:
+    alt = alternatives(matcher, "Requirements\n- Python, Java, or Scala\n")
+    assert alt["python"] == ("java", "scala")
+    tools = "Requirements\n- MLflow, Kubeflow or a similar MLOps tool\n"
+    assert alternatives(matcher, tools)["mlflow"] == ("kubeflow", "mlops")
+
+
+def test_subjects_of_a_degree_are_any_of_them(matcher: SkillMatcher) -> None:
+    related = "Requirements\n- Bachelor's in Computer Science, Statistics or a related field\n"
+    assert alternatives(matcher, related)["statistics"] == ("bachelors-computer-science",)
+    listed = "Requirements\n- BS/MS in Mathematics, Physics, Economics\n"
+    assert alternatives(matcher, listed)["physics"] == (
+        "bachelors-degree",
+        "economics",
+        "masters-mathematics",  # 'MS in Mathematics'
+    )
+    one_of = "Requirements\n- One of the following: Java, Scala, C/C++\n"
+    assert alternatives(matcher, one_of)["java"] == ("c-language", "cpp", "scala")
+
+
 def test_slash_pairs_are_alternatives(mini: SkillMatcher) -> None:
     job = mini.parse_job("Requirements: Tableau/Power BI dashboards")
     assert job.get("tableau").alternatives == ("power-bi",)
