@@ -126,8 +126,9 @@ _MODIFIERS = frozenset(
         "how",
     ]
 )
-# Curly quotes as typed by word processors ('What We’re Looking For'), read as straight ones.
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+# Curly quotes as typed by word processors (‘What We’re Looking For’), and a web page's no-break
+# spaces, read as their plain forms.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\xa0": " ", "\u202f": " "})
 _BULLET_CHARS = " \t\r\n\f\v-*•·▪●◦‣#>|"
 # A heading that names the employer: 'About Northwind Logistics', 'ABOUT ACME CORP', 'Why
 # Join Acme?'. Every word of the name capitalised, so 'About the role' is no name; a first
@@ -265,7 +266,7 @@ def heading_label(line: str, alone: bool = False) -> str | None:
     after it), or asks ('What skills will you need to succeed?'), and says no 'not'.
     """
     stripped = line.lstrip(_BULLET_CHARS).strip()
-    if "’" in stripped or "‘" in stripped:
+    if not stripped.isascii():  # 'What We’re Looking For', 'Must\xa0have' (a web page's space)
         stripped = stripped.translate(_APOSTROPHES)
     if not stripped or len(stripped) > 80:
         return None

@@ -12,6 +12,8 @@ HEADINGS = [
     ("What we're looking for", "requirements"),
     ("What We’re Looking For", "requirements"),  # curly apostrophe, title case
     ("What you’ll need", "requirements"),
+    ("Must\xa0have:", "requirements"),  # a web page's no-break space
+    ("Nice\xa0to\xa0have", "preferred"),
     ("What You'll Bring:", "requirements"),
     ("What are we looking for?", "requirements"),  # a heading may ask
     ("What You Need for this Position", "requirements"),  # not the 'position' of duties
