@@ -35,7 +35,12 @@ for _kind, _phrases in _CUE_PHRASES.items():
         _CUE_AUTOMATON.add_word(f" {_phrase} ", (len(_phrase), _kind))
 _CUE_AUTOMATON.make_automaton()
 _NEGATED = re.compile(r"\bnot (?:a )?$")
-_ARTICLE = re.compile(r"\b(?:an?|big|huge|definite|strong|real) $")
+# what makes a bare 'plus', 'advantage' or 'asset' a cue: 'a plus', 'a big plus', and as
+# non-native ads write it, 'will be advantage', 'is additional asset', 'considered as plus'
+_ARTICLE = re.compile(
+    r"\b(?:an?|big|huge|definite|strong|real|additional|added|great|valuable|extra"
+    r"|(?:will|would|is|be|considered)(?: as)?) $"
+)
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -99,7 +104,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         if s < taken_until:
             continue
         word = low[s:e]
-        before = low[max(0, s - 12) : s]
+        before = low[max(0, s - 16) : s]
         bare = word in ("plus", "advantage", "asset") and not _ARTICLE.search(before)
         if bare and not (word == "plus" and low.startswith(" if", e)):
             continue
@@ -124,7 +129,9 @@ def requirement_level(
     nearest: Cue | None = None
     best = 10**9
     for cue in cues:
-        if text and cue.start >= end and _other_clause(text, end, cue):
+        if text and (
+            _other_clause(text, end, cue) if cue.start >= end else _closed_before(text, cue, start)
+        ):
             continue
         # a cue after the skill reads a little farther than one before it ('familiarity with X')
         weight = start - cue.end if cue.end <= start else max(cue.start - end, 0) + 2
@@ -149,10 +156,39 @@ _LEADING_CUES = frozenset(
 _CLAUSE_END = re.compile(r"[^\w\s]*\s*(?:$|[.;,)])")
 
 
+# the words a cue may carry before it: 'a big plus', 'is an added advantage'
+_CUE_WORDS = re.compile(
+    r"\s*(?:(?:an?|big|huge|definite|strong|real|additional|added|great|valuable|extra|will|would"
+    r"|is|be|are|considered|as|not|experience|knowledge|familiarity|exposure|prior|some|any"
+    r"|previous|with|it|this|that|also|highly|very)\s+)*",
+    re.IGNORECASE,
+)
+_GLUED_SENTENCE = re.compile(r"[a-z0-9)][.!?][A-Z][a-z]")  # 'skills.Basic knowledge': a lost space
+
+
+def _closed_before(text: str, cue: Cue, start: int) -> bool:
+    """Is a cue before a skill (at `start`) in a clause closed before it: '(PL/SQL is an
+    added advantage) JUnit', 'a plus; Unix', 'is a plus.Basic knowledge of Unix'?"""
+    between = text[cue.end : start]
+    if ";" in between or (")" in between and "(" not in between):
+        return True
+    return _GLUED_SENTENCE.search(text, cue.end - 1, start) is not None
+
+
 def _other_clause(text: str, end: int, cue: Cue) -> bool:
     """Is a cue after a skill (at `end`) in another clause than the skill's?"""
     between = text[end : cue.start]
     if ";" in between:
+        return True
+    # the cue inside a bracket opened after the skill comments on what the bracket names
+    # ('Oracle (PL/SQL is an added advantage)'), unless it is all the bracket says ('Python (a
+    # plus)', 'Spark (experience is a plus)', 'VMware (NOT essential)')
+    opened = between.rfind("(")
+    if (
+        opened >= 0
+        and ")" not in between[opened:]
+        and not _CUE_WORDS.fullmatch(between, opened + 1)
+    ):
         return True
     leads = cue.text.lower() in _LEADING_CUES and not _CLAUSE_END.match(text, cue.end)
     return leads and ("," in between or " - " in between or "(" in between)

@@ -50,6 +50,35 @@ def test_a_cue_after_a_skill_stays_in_its_own_clause(matcher: SkillMatcher) -> N
     }
 
 
+def test_cues_as_ads_write_them_and_where_they_stop(matcher: SkillMatcher) -> None:
+    job = (
+        "Requirements\n"
+        "- Knowledge of Kubernetes will be advantage\n"  # no article, as non-native ads write
+        "- German is additional asset\n"
+        "- React is considered as plus\n"
+        "- Take advantage of Python\n"  # the bare word is no cue
+        "- Oracle queries (PL/SQL is an added advantage) JUnit and Maven\n"
+        "- Terraform is a plus.Basic knowledge of Unix\n"  # a sentence that lost its space
+        "- Kafka (a plus)\n"
+        "- Citrix/VMware (NOT essential)\n"
+    )
+    assert levels(matcher, job) == {
+        "kubernetes": "preferred",
+        "german": "preferred",
+        "react": "preferred",
+        "python": "required",
+        "oracle-database": "required",  # the bracket's cue is PL/SQL's
+        "pl-sql": "preferred",
+        "junit": "required",
+        "maven": "required",
+        "terraform": "preferred",
+        "unix": "required",
+        "apache-kafka": "preferred",
+        "citrix": "preferred",
+        "vmware": "preferred",
+    }
+
+
 def test_must_in_a_nice_to_have_section_stays_required(mini: SkillMatcher) -> None:
     assert levels(mini, "Bonus:\n- You must know Python\n- Docker") == {
         "python": "required",
