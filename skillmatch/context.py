@@ -127,16 +127,24 @@ def requirement_level(
     its own ('5+ years of Java, ideally in fintech').
     """
     nearest: Cue | None = None
-    best = 10**9
-    for cue in cues:
-        if text and (
-            _other_clause(text, end, cue) if cue.start >= end else _closed_before(text, cue, start)
+    left = list(cues)
+    while left:  # the nearest cue in the skill's clause: the clause asked of the nearest first
+        best = 10**9
+        for cue in left:
+            # a cue after the skill reads a little farther than one before it ('familiarity
+            # with X')
+            weight = start - cue.end if cue.end <= start else max(cue.start - end, 0) + 2
+            if weight < best:
+                nearest, best = cue, weight
+        assert nearest is not None
+        if not text or not (
+            _other_clause(text, end, nearest)
+            if nearest.start >= end
+            else _closed_before(text, nearest, start)
         ):
-            continue
-        # a cue after the skill reads a little farther than one before it ('familiarity with X')
-        weight = start - cue.end if cue.end <= start else max(cue.start - end, 0) + 2
-        if weight < best:
-            nearest, best = cue, weight
+            break
+        left.remove(nearest)
+        nearest = None
     if section in ("preferred", "responsibilities"):
         # duties describe the job; the requirements list says what is required
         must = [c for c in cues if c.kind == "must"]
