@@ -441,13 +441,21 @@ class PhraseIndex:
                     memo.typos[token] = tuple(judged)
             memo.seen |= new
         typos = dict(pair for token in memo.typos.keys() & tokens for pair in memo.typos[token])
-        for word in sorted(typos):
-            form = typos[word]
-            for m in re.finditer(rf"(?<![\w&]){word}(?![\w&])", low):
-                start, end = ft.orig(m.start()), ft.orig(m.end())
-                if _overlaps(taken, start, end) or _glued(low, ft, m.start(), m.end()):
-                    continue
-                found.append(Hit(form, start, end, 1, "fuzzy", FUZZY_TYPO_CONFIDENCE))
+        if not typos:
+            return found
+        # the exact matches do not overlap: sorted by start, their ends are sorted too, and a
+        # span overlaps one of them only if it overlaps the last that starts before its end
+        taken = sorted(taken)
+        starts = [s for s, _ in taken]
+        ends = [e for _, e in taken]
+        # one scan for every typo word, not one per word: a long text holds many of them
+        words = "|".join(sorted(typos, key=lambda w: (-len(w), w)))
+        for m in re.finditer(rf"(?<![\w&])(?:{words})(?![\w&])", low):
+            start, end = ft.orig(m.start()), ft.orig(m.end())
+            k = bisect_left(starts, end)
+            if (k and ends[k - 1] > start) or _glued(low, ft, m.start(), m.end()):
+                continue
+            found.append(Hit(typos[m.group()], start, end, 1, "fuzzy", FUZZY_TYPO_CONFIDENCE))
         return found
 
     def _typo(self, word: str) -> Form | None:
@@ -596,10 +604,6 @@ def _long_words(low: str) -> list[str]:
         if any(_LETTER.match(c) for c in others):
             return _LONG_WORD.findall(low)
     return _ASCII_LONG_WORD.findall(low)
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def longest_first(hits: list[Hit]) -> list[Hit]:
