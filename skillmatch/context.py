@@ -23,7 +23,7 @@ _CUE_PHRASES = {
     "pref": "nice to have|nice to haves|good to have|good to haves|pluses|plus|bonus|bonus points"
     "|advantage|advantageous|asset|preferred|preferably|prefer|desired|desirable|ideally"
     "|familiar with|familiarity with|exposure to|optional|helpful|beneficial|appreciated"
-    "|would be great|would be nice",
+    "|would be great|would be nice|happy if|helps if|great if|nice if",
     "must": "must|must have|required|require|requires|requirement|mandatory|essential|necessary"
     "|need to have|needs to have|minimum|at least",
     "strong": "strong|proficient|proficiency|solid|deep|extensive|expert|expertise|advanced"
@@ -160,6 +160,7 @@ def requirement_level(
 # where 'a plus', 'preferred' or 'is helpful' close a clause and look back over it.
 _LEADING_CUES = frozenset(
     {"ideally", "preferably", "prefer", "familiar with", "familiarity with", "exposure to"}
+    | {"happy if", "helps if", "great if", "nice if"}
 )
 _CLAUSE_END = re.compile(r"[^\w\s]*\s*(?:$|[.;,)])")
 

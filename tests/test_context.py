@@ -61,6 +61,7 @@ def test_cues_as_ads_write_them_and_where_they_stop(matcher: SkillMatcher) -> No
         "- Terraform is a plus.Basic knowledge of Unix\n"  # a sentence that lost its space
         "- Kafka (a plus)\n"
         "- Citrix/VMware (NOT essential)\n"
+        "- It helps if you know Rust\n"
     )
     assert levels(matcher, job) == {
         "kubernetes": "preferred",
@@ -76,6 +77,7 @@ def test_cues_as_ads_write_them_and_where_they_stop(matcher: SkillMatcher) -> No
         "apache-kafka": "preferred",
         "citrix": "preferred",
         "vmware": "preferred",
+        "rust-language": "preferred",
     }
 
 
