@@ -179,8 +179,19 @@ def _closed_before(text: str, cue: Cue, start: int) -> bool:
     """Is a cue before a skill (at `start`) in a clause closed before it: '(PL/SQL is an
     added advantage) JUnit', 'a plus; Unix', 'is a plus.Basic knowledge of Unix'?"""
     between = text[cue.end : start]
-    if ";" in between or (")" in between and "(" not in between):
+    if ";" in between:
         return True
+    after = cue.end  # where the cue's clause goes on
+    closed = between.find(")")
+    if closed >= 0 and "(" not in between:
+        # '(PL/SQL is an added advantage) JUnit' closes the cue in; 'Spark (a plus) or
+        # Databricks' does not: a bracket of cue words only is the list's, not a clause
+        opened = text.rfind("(", 0, cue.start)
+        if opened < 0 or not _CUE_WORDS.fullmatch(text, opened + 1, cue.start):
+            return True
+        after = cue.end + closed + 1
+    if _CLAUSE_END.match(text, after):
+        return True  # 'Bachelor's degree required, Master's preferred': it closed its clause
     return _GLUED_SENTENCE.search(text, cue.end - 1, start) is not None
 
 

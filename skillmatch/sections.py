@@ -19,8 +19,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "preferred",
             r"\b(nice[ -]to[ -]haves?|preferred|bonus|pluses|desir(ed|able)|good[ -]to[ -]haves?"
-            r"|(would|will|it'?d) be (great|nice)|(nice|great) if|extra credit|added advantage"
-            r"|plus(es)?|optional|ideally)\b",
+            r"|(would|will|it'?d) be (great|nice)|(nice|great|happy) if|extra credit|added advantage"
+            r"|plus(es)?|optional|ideally|stand out|love to see|even better|extra points)\b",
         ),
         (
             "about",
@@ -28,7 +28,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|benefits?|perks|what we offer|why (join|work)|our (culture|values|mission|story|team)"
             r"|compensation|equal (employment )?opportunity|eeo|life at|company (overview|description)"
             r"|salary|the company|the team|what'?s in it for you|diversity|our offer|we offer"
-            r"|what we do|why us|company culture|(what|[a-z]+) can offer|how to apply|disclaimer"
+            r"|what we do|why us|company culture|what (?!you\b)[a-z]+ can offer|how to apply|disclaimer"
             r"|privacy notice|equal opportunity employer)\b",
         ),
         # what the candidate must bring, even beside a word of another section ('What You
@@ -37,7 +37,7 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "requirements",
             r"\b(what you('ll| will)? (bring|need|have)|(what|who) (we're|we are|are we) looking for"
             r"|must[ -]haves?|requirements for|need from you|expectations|great fit"
-            r"|(will|do) you (need|bring|have))\b",
+            r"|(will|do) you (need|bring|have)|(things|what) you'?ll need)\b",
         ),
         ("education", r"\b(education|academic|degrees?|schooling)\b"),
         ("certifications", r"\b(certifications?|certificates?|licen[cs]es|courses|trainings?)\b"),
@@ -48,7 +48,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|role|day[ -]to[ -]day|job description|description|overview|position|the job"
             r"|tasks|accountabilities|the opportunity|opportunity|what we need you to do|mission"
             r"|^you('ll| will)$|what (will|would) you (do|be doing)|what youll do"
-            r"|(essential|job|primary|key) functions|work on|in the life)\b",
+            r"|(essential|job|primary|key) functions|work on|in the life|impact you'?ll make"
+            r"|make an impact|your impact)\b",
         ),
         (
             "summary",
@@ -72,10 +73,36 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+# A line of other words ('Why this role exists') is a heading only by one of these phrases,
+# never by a single word a metadata line also holds ('Full-time position', 'Hybrid role').
+_LOOSE_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, re.compile(pattern))
+    for label, pattern in (
+        (
+            "preferred",
+            r"\b(nice[ -]to[ -]haves?|(would|will|it'?d) be (great|nice)|(nice|great|happy|bonus) if"
+            r"|stand out|love to see|even better|extra points|bonus points)\b",
+        ),
+        (
+            "about",
+            r"\b(eeo|equal (employment )?opportunity|privacy notice|what (?!you\b).* can offer"
+            r"|perks|benefits?|compensation|salary|pay range|(annual|targeted|signing) bonus)\b",
+        ),
+        (
+            "requirements",
+            r"\b(need from you|you'?ll need|great fit|good fit|must[ -]haves?|expectations"
+            r"|(will|do) you (need|bring|have)|looking for|requirements?|qualifications?)\b",
+        ),
+        (
+            "responsibilities",
+            r"\b(what you'?(ll|d)? (do|work on|be doing)|work on|in the life|this role (exists|is)"
+            r"|responsibilit(y|ies)|duties|day[ -]to[ -]day|make an impact|your impact)\b",
+        ),
+    )
+)
 # Any heading at all, in one search: most short lines are none ('Location: Remote').
 _ANY_HEADING = re.compile("|".join(f"(?:{p.pattern})" for _, p in _HEADINGS))
 _HEAD_WORD = re.compile(r"[\w'&]+")
-_JOB_SECTIONS = frozenset({"requirements", "preferred", "responsibilities", "about"})
 _NEGATED = re.compile(r"(?i)\b(not|no)\b|n't\b")  # 'Relocation not offered', 'Not a fit?'
 # Words that may stand before a heading noun without making it prose ('Key Responsibilities').
 _MODIFIERS = frozenset(
@@ -214,6 +241,11 @@ class Layout:
                     if label is not None:
                         starts.append(pos)
                         labels.append(label)
+                elif not blank and (label := inline_heading(line)) is not None:
+                    # its own paragraph only: 'Nice to have: Tableau, …' in a list of
+                    # requirements leaves the items after it required
+                    labels.extend((label, labels[-1]))
+                    starts.extend((pos, pos + len(line)))
                 pos += len(line)
                 after_blank = blank
             # the last section, a company blurb ('About Acme', 'Why us?') opened in the first
@@ -257,14 +289,38 @@ class Layout:
         return starts[k], end
 
 
+# Sections a paragraph may be by a heading inline ('Requirements: 5+ years of Python, …'): what
+# it asks for, never a vague one ('Job Description: We are a leading…').
+_INLINE_SECTIONS = frozenset(
+    {"requirements", "preferred", "skills", "education", "certifications", "about"}
+)
+_INLINE_DUTIES = re.compile(r"(?i)\b(responsibilit(y|ies)|duties)\b")
+
+
+def inline_heading(line: str) -> str | None:
+    """The section a long line is by a heading of its own before a colon ('Preferred
+    Qualifications: Python, R, …'), if any: for that line only."""
+    colon = line.find(":", 0, 48)
+    if colon < 0:
+        return None
+    # the words before the colon must all be heading words, as a heading's on its own line
+    # ('Minimum Required Skills:'), not a sentence's ('FLEETCOR Technologies (NYSE: FLT) is…')
+    label = heading_label(line[:colon] + "\n")
+    if label in _INLINE_SECTIONS:
+        return label
+    if label == "responsibilities" and _INLINE_DUTIES.search(line, 0, colon):
+        return label
+    return None
+
+
 def heading_label(line: str, alone: bool = False) -> str | None:
     """The section a line opens, if the line is a heading.
 
     A line of heading words only ('Key Responsibilities', 'What you'll need') is one wherever
     it stands. A short line with other words ('Why this role exists', 'You'd be a great fit
     if') is one only where it is set out as a heading, `alone` (a blank line before it, text
-    after it), or asks ('What skills will you need to succeed?'), and says no 'not'.
-    """
+    after it), or asks ('What skills will you need to succeed?'), and only by a job ad's
+    heading phrase, with no 'not' (see _LOOSE_HEADINGS)."""
     stripped = line.lstrip(_BULLET_CHARS).strip()
     if not stripped.isascii():  # 'What We’re Looking For', 'Must\xa0have' (a web page's space)
         stripped = stripped.translate(_APOSTROPHES)
@@ -287,18 +343,23 @@ def heading_label(line: str, alone: bool = False) -> str | None:
         strict = len(words) <= 6 and all(
             w in _MODIFIERS or _noun_like(w) or _contracted(w) for w in words
         )
-        if not strict and (
-            not (alone or asks) or line.lstrip(" \t")[:1] in _BULLET_CHARS or _NEGATED.search(head)
-        ):
+        if not strict and (not (alone or asks) or line.lstrip(" \t")[:1] in _BULLET_CHARS):
             return None
     low = head.lower()
+    if not strict:
+        # by a phrase of a job ad's section only: a metadata line ('Full-time position based
+        # in Austin') or a résumé's job title ('Data Scientist – Optimisation Role') holds a
+        # heading word, not a heading's phrase; and no 'not' but in a nice-to-have ('Not
+        # required, but nice to have')
+        for label, pattern in _LOOSE_HEADINGS:
+            if pattern.search(low):
+                return label if label == "preferred" or not _NEGATED.search(head) else None
+        return None
     if not _ANY_HEADING.search(low):
         return None
     for label, pattern in _HEADINGS:
         if pattern.search(low):
-            # a résumé's job title ('Java Developer - Acme Technologies', 'Project Manager')
-            # is set out as a heading too: other words open only the sections of a job ad
-            return label if strict or label in _JOB_SECTIONS else None
+            return label
     return None
 
 

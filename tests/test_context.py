@@ -81,6 +81,23 @@ def test_cues_as_ads_write_them_and_where_they_stop(matcher: SkillMatcher) -> No
     }
 
 
+def test_a_cue_that_closes_its_clause_does_not_reach_forward(matcher: SkillMatcher) -> None:
+    job = (
+        "Requirements\n"
+        "- Bachelor's degree required, Master's preferred\n"
+        "- Spanish a plus, English required\n"
+        "- Spark (a plus) or Databricks\n"  # a bracket of cue words is the list's
+    )
+    assert levels(matcher, job) == {
+        "bachelors-degree": "required",
+        "masters-degree": "preferred",
+        "spanish": "preferred",
+        "english": "required",
+        "apache-spark": "preferred",
+        "databricks": "preferred",
+    }
+
+
 def test_must_in_a_nice_to_have_section_stays_required(mini: SkillMatcher) -> None:
     assert levels(mini, "Bonus:\n- You must know Python\n- Docker") == {
         "python": "required",

@@ -135,7 +135,16 @@ SET_OUT = [
     ("Bonus if you have", "preferred"),
     ("Nice if you have", "preferred"),
     ("Compensation/targeted bonus", "about"),  # pay, not a nice-to-have
+    ("What we'd love to see", "preferred"),
+    ("Even better if you have", "preferred"),
+    ("Not required, but nice to have", "preferred"),  # the one 'not' a heading may say
+    ("Things you'll need", "requirements"),
+    ("Where you'll make an impact", "responsibilities"),
     ("Relocation not offered with this role", None),  # says 'not': a statement
+    ("Full-time position based in Austin, TX", None),  # metadata: a heading word, no phrase
+    ("Hybrid role", None),
+    ("Mission Systems Division", None),
+    ("Data Scientist – Marketing Optimisation Role", None),  # a résumé's job title
     ("- Conduct analysis of mission data", None),  # a bullet is an item
     ("Java Developer - Acme Technologies", None),  # a résumé's job title: 'technologies'
     ("Project Manager", None),  # ...and 'project' open no section of their own
@@ -154,6 +163,9 @@ ASKS = [
     ("What do you need to succeed?", "requirements"),
     ("What are the day to day responsibilities?", "responsibilities"),
     ("What makes us different?", None),
+    ("What would make you stand out?", "preferred"),
+    ("What you can offer", None),  # the candidate's offer: not the company's
+    ("What YOU can offer:", None),
 ]
 
 
@@ -193,3 +205,19 @@ def test_a_company_heading_set_out_early_does_not_swallow_the_job() -> None:
     job = "Data Analyst\n\n" + PERKS + "\nYou will write SQL and build Tableau dashboards.\n" * 3
     skills = {s.id for s in SkillMatcher().parse_job(job).skills}
     assert {"sql", "tableau"} <= skills
+
+
+def test_a_long_line_with_its_heading_inline_is_that_section_alone() -> None:
+    job = (
+        "Frontend Engineer\n\n"
+        "About the role\nYou will build our design system.\n\n"
+        "Requirements: 4+ years of React and TypeScript, a good eye for CSS, tests in Jest and "
+        "Cypress, and the habit of reviewing each other's code in Git.\n"
+        "- Storybook\n"
+        "- Nice to have: Next.js or Remix for server rendering of the marketing pages we own\n"
+        "- Figma\n"
+    )
+    levels = {s.id: s.requirement for s in SkillMatcher().parse_job(job).skills}
+    assert levels["react"] == levels["typescript"] == levels["jest"] == "required"
+    assert levels["nextjs"] == "preferred"
+    assert levels["figma"] == "preferred"  # still the duties of 'About the role', not flipped
