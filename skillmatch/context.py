@@ -37,10 +37,8 @@ _CUE_AUTOMATON.make_automaton()
 _NEGATED = re.compile(r"\bnot (?:a )?$")
 # what makes a bare 'plus', 'advantage' or 'asset' a cue: 'a plus', 'a big plus', and as
 # non-native ads write it, 'will be advantage', 'is additional asset', 'considered as plus'
-_ARTICLE = re.compile(
-    r"\b(?:an?|big|huge|definite|strong|real|additional|added|great|valuable|extra"
-    r"|(?:will|would|is|be|considered)(?: as)?) $"
-)
+_CUE_ARTICLES = "an?|big|huge|definite|strong|real|additional|added|great|valuable|extra"
+_ARTICLE = re.compile(rf"\b(?:{_CUE_ARTICLES}|(?:will|would|is|be|considered)(?: as)?) $")
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -167,9 +165,8 @@ _CLAUSE_END = re.compile(r"[^\w\s]*\s*(?:$|[.;,)])")
 
 # the words a cue may carry before it: 'a big plus', 'is an added advantage'
 _CUE_WORDS = re.compile(
-    r"\s*(?:(?:an?|big|huge|definite|strong|real|additional|added|great|valuable|extra|will|would"
-    r"|is|be|are|considered|as|not|experience|knowledge|familiarity|exposure|prior|some|any"
-    r"|previous|with|it|this|that|also|highly|very)\s+)*",
+    rf"\s*(?:(?:{_CUE_ARTICLES}|will|would|is|be|are|considered|as|not|experience|knowledge"
+    r"|familiarity|exposure|prior|some|any|previous|with|it|this|that|also|highly|very)\s+)*",
     re.IGNORECASE,
 )
 _GLUED_SENTENCE = re.compile(r"[a-z0-9)][.!?][A-Z][a-z]")  # 'skills.Basic knowledge': a lost space
