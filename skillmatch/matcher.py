@@ -659,6 +659,7 @@ class SkillMatcher:
         uncued: dict[str | None, tuple[Requirement, None]] = {}
         phrases_by_segment: dict[int, list] = {}
         cues_by_segment: dict[int, list] = {}
+        rows = self._skill_rows  # skill id -> (name, category, passive)
         if hits:  # one scan of the whole text each, bucketed by segment
             found_years = find_years(text, 0, len(text))
             year_segs = lay.segments_of([p.start for p in found_years])
@@ -718,7 +719,6 @@ class SkillMatcher:
                 or any(ends_alternatives(text, hits[k].end) for k in members)
             ):
                 between = [_between(text, hits[a].end, hits[b].start) for a, b in pairwise(members)]
-                rows = self._skill_rows
                 degrees = [rows[hits[k].form.skill_id][1] == "degree" for k in members]
                 for group in alternative_groups(text, spans, between, degrees):
                     ids = {hits[members[g]].form.skill_id for g in group}
@@ -733,7 +733,6 @@ class SkillMatcher:
         job = kind == "job"
         # a résumé's field of work on a line of its own, outside a skills list, is its headline
         fields = self._domain_or_field_ids if kind == "resume" else frozenset()
-        rows = self._skill_rows
         for sid, ks in grouped.items():
             name, category, passive = rows[sid]
             field = sid in fields
